@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "smart-gallery",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gallery", targets: ["gallery"]),
+        .library(name: "GalleryCore", targets: ["GalleryCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(
+            name: "CVipsShim",
+            dependencies: ["CVips"],
+            cSettings: [.unsafeFlags(["-O2"])],
+            // HEIF/AVIF previews decode through libheif directly (see CVipsShim.h).
+            linkerSettings: [.linkedLibrary("heif")]
+        ),
+        .target(
+            name: "GalleryCore",
+            dependencies: [
+                "CVipsShim",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "gallery",
+            dependencies: [
+                "GalleryCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "GalleryTestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/GalleryTestSupport"
+        ),
+        .testTarget(
+            name: "GalleryCoreTests",
+            dependencies: ["GalleryCore", "GalleryTestSupport"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["GalleryCore", "GalleryTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

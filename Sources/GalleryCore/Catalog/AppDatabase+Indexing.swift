@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Every record of a collection, keyed by path, as the crawler needs it for change detection.
+    public func fingerprints(collectionId: Int64) throws -> [String: ImageFingerprint] {
+        try reader.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, path, status, fileSize, modifiedAt, contentHash, width IS NOT NULL AS wasIndexed
+                    FROM image WHERE collectionId = ?
+                    """,
+                arguments: [collectionId])
+            var result: [String: ImageFingerprint] = [:]
+            while let row = try rows.next() {
+                let fingerprint = ImageFingerprint(
+                    id: row["id"], path: row["path"],
+                    status: ImageStatus(rawValue: row["status"]) ?? .failed,
+                    fileSize: row["fileSize"], modifiedAt: row["modifiedAt"],
+                    contentHash: row["contentHash"], wasIndexed: row["wasIndexed"])
+                result[fingerprint.path] = fingerprint
+            }
+            return result
+        }
+    }
+
+    /// Applies a batch of indexer results in one transaction, saving `run`'s progress in the same
+    /// transaction so that its counts always match the catalogue.
+    public func apply(_ changes: [CatalogChange], run: IndexRunRecord? = nil) throws {
+        try writer.write { db in
+            if let run { try run.update(db) }
+            for change in changes {
+                switch change {
+                case .upsert(var record):
+                    record.id = try Int64.fetchOne(
+                        db, sql: "SELECT id FROM image WHERE collectionId = ? AND path = ?",
+                        arguments: [record.collectionId, record.path])
+                    if record.id == nil { try record.insert(db) } else { try record.update(db) }
+                case .move(let id, let path, let fileSize, let modifiedAt):
+                    try db.execute(
+                        sql: """
+                            DELETE FROM image WHERE path = ? AND id <> ?
+                              AND collectionId = (SELECT collectionId FROM image WHERE id = ?)
+                            """,
+                        arguments: [path, id, id])
+                    try db.execute(
+                        sql: """
+                            UPDATE image SET path = ?, fileSize = ?, modifiedAt = ?, status = 'indexed', indexedAt = ?
+                            WHERE id = ?
+                            """,
+                        arguments: [path, fileSize, modifiedAt, Date(), id])
+                }
+            }
+        }
+    }
+
+    /// Marks records whose files are gone as ``ImageStatus/missing``.
+    public func markMissing(ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
+        try writer.write { db in
+            try ImageRecord.filter(ids.contains(ImageRecord.Columns.id))
+                .updateAll(db, ImageRecord.Columns.status.set(to: ImageStatus.missing.rawValue))
+        }
+    }
+
+    /// Deletes records and returns the content hashes no record refers to any more, whose
+    /// thumbnails can go.
+    public func deleteImages(ids: [Int64]) throws -> [String] {
+        guard !ids.isEmpty else { return [] }
+        return try writer.write { db in
+            let hashes = try String.fetchSet(
+                db,
+                ImageRecord.filter(ids.contains(ImageRecord.Columns.id))
+                    .filter(ImageRecord.Columns.contentHash != nil)
+                    .select(ImageRecord.Columns.contentHash))
+            try ImageRecord.filter(ids.contains(ImageRecord.Columns.id)).deleteAll(db)
+            let stillUsed = try String.fetchSet(
+                db,
+                ImageRecord.filter(hashes.contains(ImageRecord.Columns.contentHash))
+                    .select(ImageRecord.Columns.contentHash))
+            return hashes.subtracting(stillUsed).sorted()
+        }
+    }
+
+    /// Records the start of an index run.
+    public func startRun(collectionId: Int64, roots: [String]) throws -> IndexRunRecord {
+        try writer.write { db in
+            var run = IndexRunRecord(collectionId: collectionId, roots: roots)
+            try run.insert(db)
+            return run
+        }
+    }
+
+    /// Saves a run's counts, with its end time when `finished`.
+    public func saveRun(_ run: IndexRunRecord) throws {
+        try writer.write { db in try run.update(db) }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+/// The catalogue: collections, images and index runs in one SQLite database.
+///
+/// Writes are methods named for their intent; each is one transaction, so a crash or a kill at
+/// any moment leaves the catalogue as it was before or after that write, never in between.
+///
+/// ```swift
+/// let catalog = try AppDatabase.open(at: configuration.catalogURL)
+/// let collection = try catalog.defaultCollection()
+/// ```
+public struct AppDatabase: Sendable {
+    /// The underlying GRDB writer: a `DatabasePool` (WAL) on disk, a `DatabaseQueue` in tests.
+    public let writer: any DatabaseWriter
+
+    /// Wraps `writer` and brings its schema up to date.
+    /// - Throws: a GRDB error when a migration fails.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try CatalogMigrations.migrator.migrate(writer)
+    }
+
+    /// Opens (creating if needed) the catalogue at `url` in WAL mode.
+    public static func open(at url: URL) throws -> AppDatabase {
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return try AppDatabase(DatabasePool(path: url.path, configuration: makeConfiguration()))
+    }
+
+    /// An empty catalogue in memory, for tests.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: makeConfiguration()))
+    }
+
+    /// The database configuration shared by every connection: foreign keys, a busy timeout so
+    /// the CLI and the server can share a catalogue, and the SQL functions searches use.
+    static func makeConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            db.add(function: SQLFunctions.distanceKilometres)
+        }
+        return configuration
+    }
+
+    /// A reader for queries.
+    public var reader: any DatabaseReader { writer }
+}

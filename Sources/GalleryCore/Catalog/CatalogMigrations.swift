@@ -1,0 +1,63 @@
+import GRDB
+
+/// The catalogue's schema, as append-only migrations. A shipped migration is never edited:
+/// changes go into a new one.
+enum CatalogMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: collections, images, index runs") { db in
+            try db.create(table: "collection") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("ownerId", .integer)
+                t.column("createdAt", .datetime).notNull()
+            }
+            // One ownerless collection per name, and one per name for each owner.
+            try db.execute(sql: "CREATE UNIQUE INDEX collection_owner_name ON collection(IFNULL(ownerId, 0), name)")
+
+            try db.create(table: "image") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("collection", onDelete: .cascade).notNull()
+                t.column("path", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("fileSize", .integer).notNull()
+                t.column("modifiedAt", .double).notNull()
+                t.column("contentHash", .text)
+                t.column("format", .text)
+                t.column("width", .integer)
+                t.column("height", .integer)
+                t.column("takenAt", .datetime)
+                t.column("takenAtOffset", .text)
+                t.column("cameraMake", .text)
+                t.column("cameraModel", .text)
+                t.column("lensModel", .text)
+                t.column("latitude", .double)
+                t.column("longitude", .double)
+                t.column("altitude", .double)
+                t.column("orientation", .integer)
+                t.column("exposureTime", .double)
+                t.column("fNumber", .double)
+                t.column("iso", .integer)
+                t.column("focalLength", .double)
+                t.column("keywords", .jsonText).notNull().defaults(to: "[]")
+                t.column("failureReason", .text)
+                t.column("failureMessage", .text)
+                t.column("indexedAt", .datetime).notNull()
+                t.uniqueKey(["collectionId", "path"])
+            }
+            try db.create(index: "image_contentHash", on: "image", columns: ["contentHash"])
+            try db.create(index: "image_collection_takenAt", on: "image", columns: ["collectionId", "takenAt"])
+            try db.create(index: "image_collection_status", on: "image", columns: ["collectionId", "status"])
+
+            try db.create(table: "indexRun") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("collection", onDelete: .cascade).notNull()
+                t.column("roots", .jsonText).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("finishedAt", .datetime)
+                t.column("counts", .jsonText).notNull()
+            }
+        }
+        return migrator
+    }
+}

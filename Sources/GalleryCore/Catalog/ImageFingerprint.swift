@@ -1,0 +1,11 @@
+/// How the catalogue last saw a file: enough to decide, without reading it, whether it changed.
+public struct ImageFingerprint: Sendable, Equatable {
+    public var id: Int64
+    public var path: String
+    public var status: ImageStatus
+    public var fileSize: Int64
+    public var modifiedAt: Double
+    public var contentHash: String?
+    /// Whether the record holds a decoded image (so its path can move to a copy of the same bytes).
+    public var wasIndexed: Bool
+}

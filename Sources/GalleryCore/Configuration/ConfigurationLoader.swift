@@ -1,0 +1,96 @@
+import Foundation
+import Yams
+
+/// Builds a ``GalleryConfiguration`` from defaults, the configuration file and the environment.
+///
+/// ```swift
+/// var configuration = try ConfigurationLoader(environment: ProcessInfo.processInfo.environment).load()
+/// configuration.threads = 4  // a command-line flag, applied last by the front
+/// ```
+public struct ConfigurationLoader: Sendable {
+    public let environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// Loads the configuration for `home` (or `GALLERY_HOME`, or the default data folder).
+    /// - Throws: ``ConfigurationError`` for an unreadable file, an unknown key or a bad value.
+    public func load(home explicitHome: String? = nil) throws -> GalleryConfiguration {
+        let home = explicitHome ?? environment["GALLERY_HOME"]
+        var configuration = GalleryConfiguration(
+            home: home.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? GalleryConfiguration.defaultHome)
+        try readFile(configuration.configurationFileURL)?.apply(to: &configuration)
+        try applyEnvironment(to: &configuration)
+        try Self.validate(configuration)
+        return configuration
+    }
+
+    /// Checks ranges; fronts call it again after applying their flags.
+    public static func validate(_ configuration: GalleryConfiguration) throws {
+        if configuration.threads < 1 || configuration.threads > 256 {
+            throw ConfigurationError.outOfRange(name: "threads", value: "\(configuration.threads)", allowed: "1...256")
+        }
+        if configuration.batchSize < 1 || configuration.batchSize > 10_000 {
+            throw ConfigurationError.outOfRange(name: "batch_size", value: "\(configuration.batchSize)", allowed: "1...10000")
+        }
+        if configuration.limits.maxPixels < 1 {
+            throw ConfigurationError.outOfRange(name: "max_pixels", value: "\(configuration.limits.maxPixels)", allowed: "at least 1")
+        }
+        if configuration.limits.maxFileBytes < 1 {
+            throw ConfigurationError.outOfRange(name: "max_file_bytes", value: "\(configuration.limits.maxFileBytes)", allowed: "at least 1")
+        }
+        let thumbnails = configuration.thumbnails
+        if thumbnails.small < 16 || thumbnails.large < thumbnails.small || thumbnails.large > 8192 {
+            throw ConfigurationError.outOfRange(
+                name: "thumbnails", value: "small \(thumbnails.small), large \(thumbnails.large)",
+                allowed: "16 <= small <= large <= 8192")
+        }
+        if !(1...100).contains(thumbnails.quality) {
+            throw ConfigurationError.outOfRange(name: "thumbnails.quality", value: "\(thumbnails.quality)", allowed: "1...100")
+        }
+    }
+
+    private func readFile(_ url: URL) throws -> ConfigurationFile? {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        do {
+            if let mapping = try Yams.compose(yaml: text)?.mapping {
+                let known = Set(ConfigurationFile.CodingKeys.allCases.map(\.rawValue))
+                for key in mapping.keys.compactMap(\.string) where !known.contains(key) {
+                    throw ConfigurationError.unknownKey(path: url.path, key: key)
+                }
+            }
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
+            return try YAMLDecoder().decode(ConfigurationFile.self, from: text)
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError.invalidFile(path: url.path, reason: "\(error)")
+        }
+    }
+
+    private func applyEnvironment(to configuration: inout GalleryConfiguration) throws {
+        if let roots = environment["GALLERY_ROOTS"] {
+            configuration.roots = roots.split(separator: ":").map(String.init)
+        }
+        if let exclude = environment["GALLERY_EXCLUDE"] {
+            configuration.exclude = exclude.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        if let value = environment["GALLERY_FOLLOW_SYMLINKS"] {
+            guard let flag = Bool(value.lowercased()) else {
+                throw ConfigurationError.invalidEnvironment(name: "GALLERY_FOLLOW_SYMLINKS", value: value)
+            }
+            configuration.followSymlinks = flag
+        }
+        if let value = try integer("GALLERY_THREADS") { configuration.threads = value }
+        if let value = try integer("GALLERY_BATCH_SIZE") { configuration.batchSize = value }
+        if let value = try integer("GALLERY_MAX_PIXELS") { configuration.limits.maxPixels = value }
+        if let value = try integer("GALLERY_MAX_FILE_BYTES") { configuration.limits.maxFileBytes = Int64(value) }
+    }
+
+    private func integer(_ name: String) throws -> Int? {
+        guard let value = environment[name] else { return nil }
+        guard let number = Int(value) else { throw ConfigurationError.invalidEnvironment(name: name, value: value) }
+        return number
+    }
+}

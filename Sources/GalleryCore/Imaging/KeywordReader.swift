@@ -1,0 +1,83 @@
+import Foundation
+
+/// Reads keywords from XMP (`dc:subject`) and IPTC IIM (dataset 2:25) blocks, as libvips exposes
+/// them in `xmp-data` and `iptc-data`.
+///
+/// ```swift
+/// KeywordReader.keywords(xmp: xmpBlock, iptc: iptcBlock)  // ["beach", "family"]
+/// ```
+enum KeywordReader {
+    /// XMP keywords first, then IPTC ones; trimmed, empty ones dropped, duplicates removed with
+    /// the first occurrence's order kept.
+    static func keywords(xmp: [UInt8]?, iptc: [UInt8]?) -> [String] {
+        var seen: Set<String> = []
+        let all = (xmp.map(xmpSubjects) ?? []) + (iptc.map(IPTCBlock.keywords) ?? [])
+        return all.compactMap { keyword in
+            let trimmed = keyword.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+            return !trimmed.isEmpty && seen.insert(trimmed).inserted ? trimmed : nil
+        }
+    }
+
+    /// The `rdf:li` values inside `dc:subject`.
+    static func xmpSubjects(_ block: [UInt8]) -> [String] {
+        let text = String(decoding: block, as: UTF8.self)
+        guard let open = text.range(of: "<dc:subject"),
+            let close = text.range(of: "</dc:subject>", range: open.upperBound..<text.endIndex)
+        else { return [] }
+        var values: [String] = []
+        var cursor = open.upperBound
+        while let item = text.range(of: "<rdf:li", range: cursor..<close.lowerBound),
+            let tagEnd = text.range(of: ">", range: item.upperBound..<close.lowerBound)
+        {
+            if text[text.index(before: tagEnd.lowerBound)] == "/" {
+                cursor = tagEnd.upperBound
+                continue
+            }
+            guard let end = text.range(of: "</rdf:li>", range: tagEnd.upperBound..<close.lowerBound) else { break }
+            values.append(decodeEntities(text[tagEnd.upperBound..<end.lowerBound]))
+            cursor = end.upperBound
+        }
+        return values
+    }
+
+    /// Replaces XML's predefined and numeric character references.
+    private static func decodeEntities(_ text: Substring) -> String {
+        guard text.contains("&") else { return String(text) }
+        var result = ""
+        var rest = text
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            guard let semicolon = rest[amp...].prefix(12).firstIndex(of: ";") else {
+                result += "&"
+                rest = rest[rest.index(after: amp)...]
+                continue
+            }
+            let name = rest[rest.index(after: amp)..<semicolon]
+            if let scalar = entity(name) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += rest[amp...semicolon]
+            }
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        return result + rest
+    }
+
+    private static func entity(_ name: Substring) -> Unicode.Scalar? {
+        switch name {
+        case "amp": "&"
+        case "lt": "<"
+        case "gt": ">"
+        case "quot": "\""
+        case "apos": "'"
+        default:
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            } else if name.hasPrefix("#") {
+                UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+            } else {
+                nil
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// A file the crawler found that may be an image.
+public struct CrawledFile: Sendable, Equatable {
+    /// Absolute path as reached through the roots (symbolic links are not resolved, so a photo
+    /// keeps the path its owner knows).
+    public var path: String
+    public var size: Int64
+    /// Modification time, seconds since 1970 with sub-second precision.
+    public var modifiedAt: Double
+}
+
+/// Something the crawler could not walk into; reported, never fatal.
+public struct CrawlWarning: Sendable, Equatable, Codable {
+    public enum Problem: String, Sendable, Codable {
+        /// A folder whose entries cannot be listed (permissions).
+        case unreadableFolder = "unreadable_folder"
+        /// A symbolic link leading back into a folder already walked.
+        case symlinkLoop = "symlink_loop"
+        /// A symbolic link whose target does not exist.
+        case brokenLink = "broken_link"
+    }
+
+    public var path: String
+    public var problem: Problem
+
+    public init(path: String, problem: Problem) {
+        self.path = path
+        self.problem = problem
+    }
+}
+
+/// All candidate files under the roots, and what could not be walked.
+public struct CrawlResult: Sendable {
+    public var files: [CrawledFile]
+    public var warnings: [CrawlWarning]
+}

@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Walks folders and lists the files that may be images.
+///
+/// Never endless and never fatal: symbolic links are followed (when allowed) with loop detection
+/// by device and inode, unreadable folders become warnings, files that vanish while listed are
+/// left out.
+///
+/// ```swift
+/// let result = Crawler(exclusions: ["*.tmp"], excludedFolders: [home], followSymlinks: true)
+///     .crawl(roots: ["/srv/photos"])
+/// ```
+public struct Crawler: Sendable {
+    let matcher: ExclusionMatcher
+    let followSymlinks: Bool
+
+    public init(exclusions: [String], excludedFolders: [String] = [], followSymlinks: Bool) {
+        matcher = ExclusionMatcher(patterns: exclusions, excludedFolders: excludedFolders)
+        self.followSymlinks = followSymlinks
+    }
+
+    /// Lists candidate files under `roots` (folders or single files, absolute paths), sorted
+    /// by path. A root that is a file is taken whatever its name.
+    public func crawl(roots: [String]) -> CrawlResult {
+        var walk = Walk(crawler: self)
+        for root in roots {
+            var info = stat()
+            guard stat(root, &info) == 0 else { continue }
+            if Self.isDirectory(info) {
+                walk.visitDirectory(root, info: info)
+            } else if Self.isRegularFile(info) {
+                walk.add(path: root, info: info)
+            }
+        }
+        walk.files.sort { $0.path < $1.path }
+        return CrawlResult(files: walk.files, warnings: walk.warnings)
+    }
+
+    static func isDirectory(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFDIR }
+    static func isRegularFile(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFREG }
+    static func isSymlink(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFLNK }
+
+    /// The state of one crawl: what was found and which folders were entered.
+    private struct Walk {
+        let crawler: Crawler
+        var files: [CrawledFile] = []
+        var warnings: [CrawlWarning] = []
+        var seenPaths: Set<String> = []
+        var visitedFolders: Set<FolderIdentity> = []
+
+        struct FolderIdentity: Hashable {
+            let device: UInt64
+            let inode: UInt64
+        }
+
+        init(crawler: Crawler) { self.crawler = crawler }
+
+        mutating func visitDirectory(_ path: String, info: stat) {
+            let identity = FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            guard visitedFolders.insert(identity).inserted else {
+                warnings.append(CrawlWarning(path: path, problem: .symlinkLoop))
+                return
+            }
+            guard let directory = opendir(path) else {
+                warnings.append(CrawlWarning(path: path, problem: .unreadableFolder))
+                return
+            }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(directory)
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            for name in names.sorted() {
+                visitEntry(prefix + name, name: name)
+            }
+        }
+
+        mutating func visitEntry(_ path: String, name: String) {
+            guard !crawler.matcher.excludes(name: name, path: path) else { return }
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return }  // vanished since listed
+            if Crawler.isSymlink(info) {
+                guard crawler.followSymlinks else { return }
+                guard stat(path, &info) == 0 else {
+                    warnings.append(CrawlWarning(path: path, problem: .brokenLink))
+                    return
+                }
+            }
+            if Crawler.isDirectory(info) {
+                visitDirectory(path, info: info)
+            } else if Crawler.isRegularFile(info) {
+                switch FileNamePolicy.decision(forName: name) {
+                case .candidate: add(path: path, info: info)
+                case .skip: break
+                case .sniff: if Self.looksLikeImage(path) { add(path: path, info: info) }
+                }
+            }
+        }
+
+        mutating func add(path: String, info: stat) {
+            guard seenPaths.insert(path).inserted else { return }
+            let modifiedAt = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+            files.append(CrawledFile(path: path, size: Int64(info.st_size), modifiedAt: modifiedAt))
+        }
+
+        /// Reads the first bytes of a file with an unknown extension and checks for an image
+        /// signature.
+        static func looksLikeImage(_ path: String) -> Bool {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return false }
+            defer { close(descriptor) }
+            var header = [UInt8](repeating: 0, count: 32)
+            let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 32) }
+            guard count > 0 else { return false }
+            return ImageFormat.sniff(header.prefix(count)) != nil
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// What a run must do, decided from the crawl and the catalogue before any file is read.
+struct IndexPlan {
+    /// Files to read: new, changed, or failed and retried.
+    var work: [WorkItem] = []
+    /// Files skipped as unchanged.
+    var unchanged = 0
+    /// Records under the roots that the crawl did not find (and were not already missing).
+    var gone: [ImageFingerprint] = []
+    /// Records under the roots already marked missing by an earlier run and still not found.
+    var alreadyMissing: [Int64] = []
+
+    init(crawl: CrawlResult, known: [String: ImageFingerprint], roots: [String], retryFailed: Bool) {
+        var seen = Set<String>()
+        seen.reserveCapacity(crawl.files.count)
+        for file in crawl.files {
+            seen.insert(file.path)
+            let existing = known[file.path]
+            if let existing, existing.status != .missing, existing.fileSize == file.size,
+                existing.modifiedAt == file.modifiedAt, !(retryFailed && existing.status == .failed)
+            {
+                unchanged += 1
+            } else {
+                work.append(WorkItem(file: file, existing: existing))
+            }
+        }
+        let prefixes = roots.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        for fingerprint in known.values where !seen.contains(fingerprint.path) {
+            let underRoot = roots.contains(fingerprint.path) || prefixes.contains { fingerprint.path.hasPrefix($0) }
+            guard underRoot else { continue }
+            if fingerprint.status == .missing {
+                alreadyMissing.append(fingerprint.id)
+            } else {
+                gone.append(fingerprint)
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// The outcome of an index run, printed by the CLI (`--json`) and kept for `status`.
+public struct IndexSummary: Sendable, Equatable {
+    public var runId: Int64
+    public var roots: [String]
+    public var counts: IndexCounts
+    public var failuresByReason: [FailureReason: Int]
+    public var warnings: [CrawlWarning]
+    /// Wall-clock seconds of the whole run, crawl included.
+    public var elapsed: Double
+    /// Seconds spent crawling.
+    public var crawlElapsed: Double
+    /// Stage times summed over workers.
+    public var timings: StageTimings
+    /// Peak resident memory of the process, in bytes.
+    public var peakResidentBytes: Int64
+
+    /// Files read per second over the run.
+    public var filesPerSecond: Double {
+        let read = counts.added + counts.updated + counts.moved + counts.failed
+        return elapsed > 0 ? Double(read) / elapsed : 0
+    }
+}

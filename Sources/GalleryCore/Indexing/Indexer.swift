@@ -1,0 +1,163 @@
+import Foundation
+import Logging
+
+/// Brings a collection up to date with folders on disk: the data path's first half
+/// (crawl, read, hash, inspect, thumbnail, catalogue).
+///
+/// Incremental and resumable: unchanged files (same size and modification time) are skipped
+/// without reading them; results are committed in batches, so after a kill the next run
+/// carries on where the last committed batch ended, with no duplicates.
+///
+/// ```swift
+/// let indexer = Indexer(configuration: configuration, catalog: catalog, logger: logger)
+/// let summary = try await indexer.index(roots: ["/srv/photos"], collection: collection) { progress in
+///     print(progress.done, "/", progress.total)
+/// }
+/// ```
+public struct Indexer: Sendable {
+    public let configuration: GalleryConfiguration
+    public let catalog: AppDatabase
+    public let logger: Logger
+
+    public init(configuration: GalleryConfiguration, catalog: AppDatabase, logger: Logger) {
+        self.configuration = configuration
+        self.catalog = catalog
+        self.logger = logger
+    }
+
+    /// Indexes `roots` (folders or files) into `collection`.
+    /// - Throws: ``IndexingError`` when a root does not exist; catalogue errors.
+    public func index(
+        roots: [String], collection: CollectionRecord, options: IndexOptions = IndexOptions(),
+        progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }
+    ) async throws -> IndexSummary {
+        let started = ContinuousClock.now
+        let roots = try Self.canonicalRoots(roots.isEmpty ? configuration.roots : roots)
+        guard let collectionId = collection.id else { preconditionFailure("collection is not saved") }
+        let store = ThumbnailStore(root: configuration.thumbnailsURL)
+        store.removeTemporaryFiles()
+
+        let crawl = Crawler(
+            exclusions: configuration.exclusionPatterns,
+            excludedFolders: [configuration.home.standardizedFileURL.path],
+            followSymlinks: configuration.followSymlinks
+        ).crawl(roots: roots)
+        let crawlElapsed = (ContinuousClock.now - started).seconds
+        for warning in crawl.warnings {
+            logger.warning("cannot walk", metadata: ["crawl.path": "\(warning.path)", "crawl.problem": "\(warning.problem.rawValue)"])
+        }
+
+        let known = try catalog.fingerprints(collectionId: collectionId)
+        let plan = IndexPlan(crawl: crawl, known: known, roots: roots, retryFailed: options.retryFailed)
+        var run = try catalog.startRun(collectionId: collectionId, roots: roots)
+        run.counts.discovered = crawl.files.count
+        run.counts.unchanged = plan.unchanged
+        logger.info(
+            "indexing",
+            metadata: ["index.roots": "\(roots)", "index.discovered": "\(crawl.files.count)", "index.toRead": "\(plan.work.count)"])
+
+        let moves = MoveCandidates(plan.gone + known.values.filter { $0.status == .missing })
+        let processor = FileProcessor(
+            collectionId: collectionId, decoder: PhotoDecoder(limits: configuration.limits), thumbnails: store,
+            settings: configuration.thumbnails, maxFileBytes: configuration.limits.maxFileBytes)
+        var failuresByReason: [FailureReason: Int] = [:]
+        var timings = StageTimings()
+        let readStarted = ContinuousClock.now
+        var state = IndexProgress(total: plan.work.count, done: 0, failed: 0, elapsed: 0)
+        progress(state)
+
+        try await withThrowingTaskGroup(of: ProcessedFile.self) { group in
+            var pending = plan.work.makeIterator()
+            for _ in 0..<configuration.threads {
+                guard let item = pending.next() else { break }
+                group.addTask { await BlockingWork.run { processor.process(item, moves: moves) } }
+            }
+            var batch: [CatalogChange] = []
+            while let result = try await group.next() {
+                if let item = pending.next() {
+                    group.addTask { await BlockingWork.run { processor.process(item, moves: moves) } }
+                }
+                batch.append(result.change)
+                timings = timings + result.timings
+                run.counts.record(result.outcome)
+                state.done += 1
+                if case .failed(let reason, let message) = result.outcome {
+                    state.failed += 1
+                    failuresByReason[reason, default: 0] += 1
+                    logger.debug("cannot index", metadata: ["image.path": "\(result.change.path)", "failure.reason": "\(reason.rawValue)", "failure.message": "\(message)"])
+                }
+                if batch.count >= configuration.batchSize {
+                    timings.catalogWrites += try commit(&batch, run: run)
+                }
+                state.elapsed = (ContinuousClock.now - readStarted).seconds
+                progress(state)
+            }
+            timings.catalogWrites += try commit(&batch, run: run)
+        }
+
+        let goneIds = Array(moves.unclaimed().intersection(plan.gone.map(\.id))) + (options.prune ? plan.alreadyMissing : [])
+        if options.prune {
+            for hash in try catalog.deleteImages(ids: goneIds) { store.remove(hash: hash) }
+            run.counts.removed = goneIds.count
+        } else {
+            try catalog.markMissing(ids: goneIds)
+            run.counts.missing = goneIds.count
+        }
+        run.finishedAt = Date()
+        try catalog.saveRun(run)
+        let summary = IndexSummary(
+            runId: run.id ?? 0, roots: roots, counts: run.counts, failuresByReason: failuresByReason,
+            warnings: crawl.warnings, elapsed: (ContinuousClock.now - started).seconds, crawlElapsed: crawlElapsed,
+            timings: timings, peakResidentBytes: ProcessStatistics.peakResidentBytes)
+        logger.info(
+            "indexed",
+            metadata: [
+                "index.added": "\(run.counts.added)", "index.updated": "\(run.counts.updated)",
+                "index.moved": "\(run.counts.moved)", "index.unchanged": "\(run.counts.unchanged)",
+                "index.failed": "\(run.counts.failed)", "index.missing": "\(run.counts.missing)",
+                "index.removed": "\(run.counts.removed)", "index.seconds": "\(summary.elapsed)",
+            ])
+        return summary
+    }
+
+    /// Commits a batch with the run's counts; returns the seconds it took.
+    private func commit(_ batch: inout [CatalogChange], run: IndexRunRecord) throws -> Double {
+        guard !batch.isEmpty else { return 0 }
+        let start = ContinuousClock.now
+        try catalog.apply(batch, run: run)
+        batch.removeAll(keepingCapacity: true)
+        return (ContinuousClock.now - start).seconds
+    }
+
+    /// Absolute paths with symbolic links resolved, so the same folder is always one path.
+    static func canonicalRoots(_ roots: [String]) throws -> [String] {
+        guard !roots.isEmpty else { throw IndexingError.noRoots }
+        return try roots.map { root in
+            let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
+            guard let resolved = realpath(absolute, nil) else { throw IndexingError.rootNotFound(root) }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+    }
+}
+
+extension IndexCounts {
+    mutating func record(_ outcome: ProcessedFile.Outcome) {
+        switch outcome {
+        case .added: added += 1
+        case .updated: updated += 1
+        case .moved: moved += 1
+        case .failed: failed += 1
+        }
+    }
+}
+
+extension CatalogChange {
+    /// The path this change writes.
+    var path: String {
+        switch self {
+        case .upsert(let record): record.path
+        case .move(_, let path, _, _): path
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Seconds spent in each stage of indexing, summed over all workers.
+public struct StageTimings: Sendable, Equatable, Codable {
+    /// Reading files and hashing their bytes.
+    public var readAndHash: Double = 0
+    /// Header inspection and metadata parsing.
+    public var inspect: Double = 0
+    /// Decoding with shrink-on-load, resizing and encoding thumbnails.
+    public var thumbnails: Double = 0
+    /// Catalogue transactions.
+    public var catalogWrites: Double = 0
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case inspect, thumbnails
+        case readAndHash = "read_and_hash"
+        case catalogWrites = "catalog_writes"
+    }
+
+    public static func + (lhs: StageTimings, rhs: StageTimings) -> StageTimings {
+        var sum = lhs
+        sum.readAndHash += rhs.readAndHash
+        sum.inspect += rhs.inspect
+        sum.thumbnails += rhs.thumbnails
+        sum.catalogWrites += rhs.catalogWrites
+        return sum
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The search results document: `{"results": [...], "total": N}` (the contract of
+/// `gallery search --json` and the search API).
+public struct SearchReport: Encodable, Sendable {
+    public var results: [Result]
+    public var total: Int
+    public var offset: Int
+    public var limit: Int
+
+    /// One matching image.
+    public struct Result: Encodable, Sendable {
+        public var id: Int64
+        public var path: String
+        /// Similarity to the query; null for metadata-only searches.
+        public var score: Double?
+        public var takenAt: Date?
+        public var width: Int?
+        public var height: Int?
+        public var format: ImageFormat?
+
+        enum CodingKeys: String, CodingKey {
+            case id, path, score, width, height, format
+            case takenAt = "taken_at"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(path, forKey: .path)
+            try container.encode(score, forKey: .score)  // explicit null
+            try container.encode(takenAt, forKey: .takenAt)
+            try container.encode(width, forKey: .width)
+            try container.encode(height, forKey: .height)
+            try container.encode(format, forKey: .format)
+        }
+    }
+
+    public init(page: ImagePage, query: ImageQuery) {
+        results = page.images.map { image in
+            Result(
+                id: image.id ?? 0, path: image.path, score: nil, takenAt: image.takenAt,
+                width: image.width, height: image.height, format: image.format)
+        }
+        total = page.total
+        offset = query.offset
+        limit = query.limit
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The state of a collection and its storage (`gallery status --json`, the stats API).
+public struct StatusReport: Encodable, Sendable {
+    public var collection: String
+    public var home: String
+    public var images: [String: Int]
+    public var formats: [String: Int]
+    public var failures: [String: Int]
+    public var recentFailures: [Failure]
+    public var indexedBytes: Int64
+    public var catalogBytes: Int64
+    public var thumbnailBytes: Int64
+    public var lastRun: Run?
+
+    public struct Failure: Encodable, Sendable {
+        public var path: String
+        public var reason: FailureReason
+        public var message: String?
+    }
+
+    public struct Run: Encodable, Sendable {
+        public var id: Int64
+        public var roots: [String]
+        public var startedAt: Date
+        public var finishedAt: Date?
+        /// `completed`, or `unfinished`: still running, or interrupted (killed or crashed).
+        public var state: String
+        public var counts: IndexCounts
+
+        enum CodingKeys: String, CodingKey {
+            case id, roots, state, counts
+            case startedAt = "started_at"
+            case finishedAt = "finished_at"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case collection, home, images, formats, failures
+        case recentFailures = "recent_failures"
+        case indexedBytes = "indexed_bytes"
+        case catalogBytes = "catalog_bytes"
+        case thumbnailBytes = "thumbnail_bytes"
+        case lastRun = "last_run"
+    }
+
+    public init(
+        collection: CollectionRecord, statistics: CatalogStatistics, configuration: GalleryConfiguration
+    ) {
+        self.collection = collection.name
+        home = configuration.home.path
+        images = Dictionary(uniqueKeysWithValues: statistics.byStatus.map { ($0.key.rawValue, $0.value) })
+        formats = Dictionary(uniqueKeysWithValues: statistics.byFormat.map { ($0.key.rawValue, $0.value) })
+        failures = Dictionary(uniqueKeysWithValues: statistics.failuresByReason.map { ($0.key.rawValue, $0.value) })
+        recentFailures = statistics.recentFailures.map { Failure(path: $0.path, reason: $0.reason, message: $0.message) }
+        indexedBytes = statistics.indexedBytes
+        catalogBytes = ["", "-wal", "-shm"].reduce(0) { total, suffix in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: configuration.catalogURL.path + suffix)
+            return total + ((attributes?[.size] as? NSNumber)?.int64Value ?? 0)
+        }
+        thumbnailBytes = ThumbnailStore(root: configuration.thumbnailsURL).totalBytes()
+        if let run = statistics.lastRun {
+            lastRun = Run(
+                id: run.id ?? 0, roots: run.roots, startedAt: run.startedAt, finishedAt: run.finishedAt,
+                state: run.finishedAt == nil ? "unfinished" : "completed", counts: run.counts)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import GRDB
+
+extension ImageFilter {
+    /// Applies the filter to a request over indexed images.
+    func apply(to request: QueryInterfaceRequest<ImageRecord>) -> QueryInterfaceRequest<ImageRecord> {
+        typealias Columns = ImageRecord.Columns
+        var request = request
+        if let takenAfter { request = request.filter(Columns.takenAt >= takenAfter) }
+        if let takenBefore { request = request.filter(Columns.takenAt < takenBefore) }
+        if let cameraMake { request = request.filter(Columns.cameraMake.collating(.nocase) == cameraMake) }
+        if let cameraModel { request = request.filter(Columns.cameraModel.like(Self.containsPattern(cameraModel), escape: "\\")) }
+        if let lensModel { request = request.filter(Columns.lensModel.like(Self.containsPattern(lensModel), escape: "\\")) }
+        if let formats, !formats.isEmpty { request = request.filter(formats.map(\.rawValue).contains(Columns.format)) }
+        if let minWidth { request = request.filter(Columns.width >= minWidth) }
+        if let maxWidth { request = request.filter(Columns.width <= maxWidth) }
+        if let minHeight { request = request.filter(Columns.height >= minHeight) }
+        if let maxHeight { request = request.filter(Columns.height <= maxHeight) }
+        if let hasLocation {
+            request = hasLocation
+                ? request.filter(Columns.latitude != nil && Columns.longitude != nil)
+                : request.filter(Columns.latitude == nil || Columns.longitude == nil)
+        }
+        if let near {
+            request = request.filter(
+                sql: "distance_km(latitude, longitude, ?, ?) <= ?",
+                arguments: [near.latitude, near.longitude, near.radiusKilometres])
+        }
+        if let pathContains { request = request.filter(Columns.path.like(Self.containsPattern(pathContains), escape: "\\")) }
+        return request
+    }
+
+    /// A LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped.
+    static func containsPattern(_ text: String) -> String {
+        let escaped = text
+            .replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        return "%\(escaped)%"
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Metadata conditions an image must meet. Every field is optional; set fields are combined
+/// with AND. Text comparisons ignore case.
+public struct ImageFilter: Sendable, Equatable, Codable {
+    /// Taken at or after this instant.
+    public var takenAfter: Date?
+    /// Taken before this instant.
+    public var takenBefore: Date?
+    /// Camera maker equals (case-insensitive), e.g. `Canon`.
+    public var cameraMake: String?
+    /// Camera model contains (case-insensitive), e.g. `EOS 40D`.
+    public var cameraModel: String?
+    /// Lens model contains (case-insensitive).
+    public var lensModel: String?
+    /// One of these formats.
+    public var formats: [ImageFormat]?
+    public var minWidth: Int?
+    public var maxWidth: Int?
+    public var minHeight: Int?
+    public var maxHeight: Int?
+    /// True: only photos with a GPS position; false: only photos without one.
+    public var hasLocation: Bool?
+    /// Within a radius of a point.
+    public var near: GeoCircle?
+    /// The absolute path contains this text (case-insensitive).
+    public var pathContains: String?
+
+    public init() {}
+
+    /// Whether no condition is set.
+    public var isEmpty: Bool { self == ImageFilter() }
+}
+
+/// A circle on the Earth's surface.
+public struct GeoCircle: Sendable, Equatable, Codable {
+    public var latitude: Double
+    public var longitude: Double
+    public var radiusKilometres: Double
+
+    public init(latitude: Double, longitude: Double, radiusKilometres: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+        self.radiusKilometres = radiusKilometres
+    }
+}

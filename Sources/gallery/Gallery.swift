@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `gallery` command: a self-hosted, private photo search engine.
+@main
+struct Gallery: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gallery",
+        abstract: "Smart Gallery: index your photo folders and find pictures by date, camera, place and more.",
+        subcommands: [IndexCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self]
+    )
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import GalleryCore
+
+/// `gallery index PATH...`: crawl folders and bring the catalogue up to date.
+struct IndexCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Index photo folders (incremental: unchanged files are skipped, an interrupted run resumes).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Folders or files to index. Default: the roots in config.yaml.")
+    var paths: [String] = []
+
+    @Flag(help: "Remove records of files that are gone (default: mark them missing).")
+    var prune = false
+
+    @Flag(help: "Read again files that failed before, even if unchanged.")
+    var retryFailed = false
+
+    @Option(help: "Decoding threads (default: one per core).")
+    var threads: Int?
+
+    @Option(help: "Refuse images with more pixels than this (default 100000000).")
+    var maxPixels: Int?
+
+    @Flag(help: "Print a JSON summary at the end.")
+    var json = false
+
+    func run() async throws {
+        var context = try global.makeContext()
+        if let threads { context.configuration.threads = threads }
+        if let maxPixels { context.configuration.limits.maxPixels = maxPixels }
+        try ConfigurationLoader.validate(context.configuration)
+        let indexer = Indexer(configuration: context.configuration, catalog: context.catalog, logger: context.logger)
+        let bar = ProgressBar()
+        let summary = try await indexer.index(
+            roots: paths, collection: try context.collection(),
+            options: IndexOptions(prune: prune, retryFailed: retryFailed)
+        ) { bar.update($0) }
+        bar.finish()
+        if json {
+            try Output.json(IndexReport(summary))
+        } else {
+            printSummary(summary)
+        }
+    }
+
+    private func printSummary(_ summary: IndexSummary) {
+        let counts = summary.counts
+        Output.line(
+            "Indexed \(counts.discovered) files in \(Formatting.duration(summary.elapsed)): \(counts.added) added, "
+                + "\(counts.updated) updated, \(counts.moved) moved, \(counts.unchanged) unchanged, "
+                + "\(counts.failed) failed, \(counts.missing) missing, \(counts.removed) removed.")
+        for (reason, count) in summary.failuresByReason.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            Output.line("  \(reason.rawValue): \(count)")
+        }
+        if !summary.warnings.isEmpty {
+            Output.line("\(summary.warnings.count) paths could not be walked:")
+            for warning in summary.warnings.prefix(10) { Output.line("  \(warning.problem.rawValue): \(warning.path)") }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import GalleryCore
+
+/// Shows indexing progress: a redrawn bar on a terminal, a log line every few seconds
+/// otherwise (pipes, CI logs).
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private var lastDraw = ContinuousClock.now - .seconds(10)
+    private var drewBar = false
+
+    /// Updates the display; cheap enough to call for every file.
+    func update(_ progress: IndexProgress) {
+        lock.withLock {
+            let now = ContinuousClock.now
+            let finished = progress.done == progress.total
+            let interval: Duration = isTerminal ? .milliseconds(100) : .seconds(5)
+            guard finished || now - lastDraw >= interval else { return }
+            lastDraw = now
+            if isTerminal {
+                drawBar(progress)
+            } else if progress.total > 0 {
+                write("progress \(progress.done)/\(progress.total) files, \(String(format: "%.1f", progress.rate)) files/s, \(progress.failed) errors\n")
+            }
+        }
+    }
+
+    /// Ends the bar's line.
+    func finish() {
+        lock.withLock {
+            if drewBar { write("\n") }
+            drewBar = false
+        }
+    }
+
+    private func drawBar(_ progress: IndexProgress) {
+        let width = 30
+        let fraction = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 1
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let eta = progress.remaining.map { "ETA \(Formatting.duration($0))" } ?? "ETA --:--"
+        write("\r[\(bar)] \(progress.done)/\(progress.total)  \(String(format: "%.1f", progress.rate)) img/s  \(eta)  errors \(progress.failed)\u{1B}[K")
+        drewBar = true
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import GalleryCore
+
+/// `gallery show ID|PATH`: everything stored about one image.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show all stored metadata of one image, by id or path.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The image's id (from search) or its path.")
+    var image: String
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() async throws {
+        let context = try global.makeContext()
+        let collectionId = try context.collection().id!
+        let record: ImageRecord?
+        if let id = Int64(image) {
+            record = try context.catalog.image(id: id, collectionId: collectionId)
+        } else {
+            let path = URL(fileURLWithPath: image).standardizedFileURL.path
+            let resolved = realpath(path, nil).map { pointer in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            }
+            record = try context.catalog.image(path: resolved ?? path, collectionId: collectionId)
+                ?? context.catalog.image(path: path, collectionId: collectionId)
+        }
+        guard let record else { throw ValidationError("no image '\(image)' in the catalogue") }
+        let report = ImageReport(image: record, store: ThumbnailStore(root: context.configuration.thumbnailsURL))
+        if json {
+            try Output.json(report)
+        } else {
+            try printReport(report)
+        }
+    }
+
+    /// Prints the report as indented `key: value` lines (the JSON, flattened).
+    private func printReport(_ report: ImageReport) throws {
+        let data = try ReportEncoder.encode(report)
+        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return }
+        printLines(object, indent: "")
+    }
+
+    private func printLines(_ object: [String: Any], indent: String) {
+        for key in object.keys.sorted() {
+            switch object[key] {
+            case let nested as [String: Any]:
+                Output.line("\(indent)\(key):")
+                printLines(nested, indent: indent + "  ")
+            case let list as [Any]:
+                Output.line("\(indent)\(key): \(list.map { "\($0)" }.joined(separator: ", "))")
+            case is NSNull, nil:
+                continue
+            case let value?:
+                Output.line("\(indent)\(key): \(value)")
+            }
+        }
+    }
+}
