@@ -229,6 +229,32 @@ void *sg_rgb_bytes(SGImage *image, size_t *out_length) {
     return bytes;
 }
 
+SGImage *sg_model_input(SGImage *image, int size, double crop_fraction, int squash, int bicubic) {
+    VipsImage *flat = sg_flatten(image);
+    if (flat == NULL) return NULL;
+    VipsKernel kernel = bicubic ? VIPS_KERNEL_CUBIC : VIPS_KERNEL_LINEAR;
+    double width = flat->Xsize, height = flat->Ysize;
+    VipsImage *resized = NULL;
+    int result;
+    if (squash) {
+        result = vips_resize(flat, &resized, size / width, "vscale", size / height, "kernel", kernel, NULL);
+    } else {
+        double shorter = width < height ? width : height;
+        result = vips_resize(flat, &resized, (size / crop_fraction) / shorter, "kernel", kernel, NULL);
+    }
+    g_object_unref(flat);
+    if (result) return NULL;
+    /* Centre crop (or, after rounding, pad by a pixel with copies of the edge) to size x size. */
+    VipsImage *square = NULL;
+    result = vips_gravity(resized, &square, VIPS_COMPASS_DIRECTION_CENTRE, size, size,
+        "extend", VIPS_EXTEND_COPY, NULL);
+    g_object_unref(resized);
+    if (result) return NULL;
+    VipsImage *out = vips_image_copy_memory(square);
+    g_object_unref(square);
+    return out;
+}
+
 const void *sg_image_blob(SGImage *image, const char *name, size_t *out_length) {
     const void *data = NULL;
     *out_length = 0;

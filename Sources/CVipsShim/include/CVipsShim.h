@@ -54,6 +54,11 @@ int sg_webp_save(SGImage *image, int quality, void **out, size_t *out_length);
 /// Interleaved 8-bit RGB, alpha flattened on white. Free the result with `sg_free`.
 void *sg_rgb_bytes(SGImage *image, size_t *out_length);
 
+/// A `size` x `size` 3-band image for a model: alpha flattened on white, then either stretched
+/// (`squash` non-zero) or resized so the shorter side is `size / crop_fraction` and centre-cropped;
+/// `bicubic` non-zero picks the cubic kernel, else linear. Returns the result in memory.
+SGImage *sg_model_input(SGImage *image, int size, double crop_fraction, int squash, int bicubic);
+
 /// A metadata blob such as "exif-data", "xmp-data" or "iptc-data", or NULL. Owned by the image.
 const void *sg_image_blob(SGImage *image, const char *name, size_t *out_length);
 

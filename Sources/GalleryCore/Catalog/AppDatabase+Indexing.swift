@@ -25,11 +25,12 @@ extension AppDatabase {
         }
     }
 
-    /// Applies a batch of indexer results in one transaction, saving `run`'s progress in the same
-    /// transaction so that its counts always match the catalogue.
-    public func apply(_ changes: [CatalogChange], run: IndexRunRecord? = nil) throws {
+    /// Applies a batch of indexer results and their embeddings in one transaction, saving `run`'s
+    /// progress in the same transaction so that its counts always match the catalogue.
+    public func apply(_ changes: [CatalogChange], embeddings: [EmbeddingRecord] = [], run: IndexRunRecord? = nil) throws {
         try writer.write { db in
             if let run { try run.update(db) }
+            for embedding in embeddings { try embedding.upsert(db) }
             for change in changes {
                 switch change {
                 case .upsert(var record):

@@ -58,6 +58,18 @@ enum CatalogMigrations {
                 t.column("counts", .jsonText).notNull()
             }
         }
+        migrator.registerMigration("v2: embeddings by content and model") { db in
+            // Keyed by content, not by image: copies share one embedding, moves keep theirs.
+            try db.create(table: "embedding") { t in
+                t.column("contentHash", .text).notNull()
+                t.column("model", .text).notNull()
+                t.column("vector", .blob).notNull()
+                t.column("visual", .blob).notNull()
+                t.column("tags", .jsonText).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.primaryKey(["model", "contentHash"])
+            }
+        }
         return migrator
     }
 }

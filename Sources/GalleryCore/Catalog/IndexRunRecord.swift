@@ -30,6 +30,8 @@ public struct IndexCounts: Codable, Sendable, Equatable {
     public var updated = 0
     /// Known content found at a new path (record kept, path changed).
     public var moved = 0
+    /// Unchanged files embedded by a model that had not seen them.
+    public var embedded = 0
     /// Files skipped because size and modification time were unchanged.
     public var unchanged = 0
     /// Files that failed, by reason.
@@ -40,6 +42,25 @@ public struct IndexCounts: Codable, Sendable, Equatable {
     public var removed = 0
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case discovered, added, updated, moved, embedded, unchanged, failed, missing, removed
+    }
+
+    public init(from decoder: any Decoder) throws {
+        // Counts saved before a field existed decode as zero.
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func count(_ key: CodingKeys) throws -> Int { try container.decodeIfPresent(Int.self, forKey: key) ?? 0 }
+        discovered = try count(.discovered)
+        added = try count(.added)
+        updated = try count(.updated)
+        moved = try count(.moved)
+        embedded = try count(.embedded)
+        unchanged = try count(.unchanged)
+        failed = try count(.failed)
+        missing = try count(.missing)
+        removed = try count(.removed)
+    }
 }
 
 extension IndexRunRecord: FetchableRecord, MutablePersistableRecord {

@@ -62,6 +62,16 @@ public final class DecodedImage: @unchecked Sendable {
         return Array(UnsafeRawBufferPointer(start: bytes, count: length))
     }
 
+    /// A new image made by a shim function from this one.
+    ///
+    /// - Throws: ``ImagingError/corrupt(_:)`` when the function returns nothing.
+    func transformed(_ transform: (OpaquePointer) -> OpaquePointer?) throws(ImagingError) -> DecodedImage {
+        guard let result = transform(image) else {
+            throw VipsFailure.take("libvips could not transform the image")
+        }
+        return DecodedImage(owning: result)
+    }
+
     private func encode(
         _ save: (inout UnsafeMutableRawPointer?, inout Int) -> Int32
     ) throws(ImagingError) -> Data {

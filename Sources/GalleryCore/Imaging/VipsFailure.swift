@@ -12,11 +12,21 @@ enum VipsFailure {
     static func take(_ fallback: String) -> ImagingError {
         var detail = fallback
         if let text = sg_error_take() {
-            detail = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+            detail = oneLine(String(cString: text))
             sg_free(text)
         }
         if detail.count > 500 { detail = String(detail.prefix(500)) + "..." }
         let lowered = detail.lowercased()
         return truncationPhrases.contains(where: lowered.contains) ? .truncated(detail) : .corrupt(detail)
+    }
+
+    /// libvips stacks one message per line, often repeating itself; a user needs each once, on
+    /// one line.
+    static func oneLine(_ text: String) -> String {
+        var seen = Set<String>()
+        return text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+            .joined(separator: "; ")
     }
 }

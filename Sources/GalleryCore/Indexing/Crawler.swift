@@ -52,6 +52,8 @@ public struct Crawler: Sendable {
         var seenPaths: Set<String> = []
         var visitedFolders: Set<FolderIdentity> = []
 
+        static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
         struct FolderIdentity: Hashable {
             let device: UInt64
             let inode: UInt64
@@ -71,9 +73,10 @@ public struct Crawler: Sendable {
             }
             var names: [String] = []
             while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-                }
+                // Read the name in place: a dirent can be shorter than `sizeof(dirent)` at the
+                // end of the kernel's buffer, so copying the struct may read unmapped memory.
+                let name = String(
+                    cString: (UnsafeRawPointer(entry) + Self.nameOffset).assumingMemoryBound(to: CChar.self))
                 if name != "." && name != ".." { names.append(name) }
             }
             closedir(directory)

@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
 
-/// Turns one crawled file into a catalogue change: read once, hash, inspect the header, and
-/// render thumbnails unless the store already has them for these bytes.
+/// Turns one crawled file into a catalogue change: read once, hash, inspect the header, render
+/// thumbnails unless the store already has them for these bytes, and embed the content with the
+/// active model unless it already has an embedding from it.
 ///
 /// Never throws: every failure becomes a ``ImageStatus/failed`` record with its reason.
 struct FileProcessor: Sendable {
@@ -11,8 +12,14 @@ struct FileProcessor: Sendable {
     let thumbnails: ThumbnailStore
     let settings: ThumbnailSettings
     let maxFileBytes: Int64
+    /// The active model, if one is installed; without one, images are indexed unembedded.
+    let model: (any EmbeddingModel)?
+    /// Content hashes the active model has already embedded.
+    let embedded: Set<String>
+    /// Records whose files are gone, for moves.
+    let moves: MoveCandidates
 
-    func process(_ item: WorkItem, moves: MoveCandidates) -> ProcessedFile {
+    func process(_ item: WorkItem) -> ProcessedFile {
         var timings = StageTimings()
         let clock = ContinuousClock()
         var start = clock.now
@@ -24,28 +31,34 @@ struct FileProcessor: Sendable {
         }
         let hash = SHA256.hash(data: contents.data).map { String(format: "%02x", $0) }.joined()
         timings.readAndHash = start.duration(to: clock.now).seconds
-
-        if let existing = item.existing, existing.wasIndexed, existing.contentHash == hash, thumbnails.containsAll(hash: hash) {
-            // Touched but not changed: keep everything, note the new size and time.
-            return ProcessedFile(
-                change: .move(id: existing.id, path: item.file.path, fileSize: contents.size, modifiedAt: contents.modifiedAt),
-                outcome: .updated, timings: timings)
-        }
-        if item.existing == nil, thumbnails.containsAll(hash: hash), let id = moves.claim(hash: hash) {
-            return ProcessedFile(
-                change: .move(id: id, path: item.file.path, fileSize: contents.size, modifiedAt: contents.modifiedAt),
-                outcome: .moved, timings: timings)
-        }
+        let needsEmbedding = model != nil && !embedded.contains(hash)
 
         do {
+            if thumbnails.containsAll(hash: hash), let (id, outcome) = knownRecord(for: item, hash: hash) {
+                // Known bytes at this path (touched) or at a new one (moved): keep the record.
+                var result = ProcessedFile(
+                    change: .move(id: id, path: item.file.path, fileSize: contents.size, modifiedAt: contents.modifiedAt),
+                    outcome: outcome, timings: timings)
+                if needsEmbedding {
+                    (result.embedding, result.warning) = try embedding(of: contents.data, preview: nil, hash: hash, timings: &result.timings)
+                    if outcome == .updated { result.outcome = .embedded }
+                }
+                return result
+            }
             start = clock.now
             let inspection = try decoder.inspect(contents.data)
             timings.inspect = start.duration(to: clock.now).seconds
             start = clock.now
+            var preview: DecodedImage?
             if !thumbnails.containsAll(hash: hash) {
-                try renderThumbnails(contents.data, hash: hash)
+                preview = try renderThumbnails(contents.data, hash: hash)
             }
             timings.thumbnails = start.duration(to: clock.now).seconds
+            var embedding: EmbeddingRecord?
+            var warning: String?
+            if needsEmbedding {
+                (embedding, warning) = try self.embedding(of: contents.data, preview: preview, hash: hash, timings: &timings)
+            }
             var record = ImageRecord(
                 collectionId: collectionId, path: item.file.path, status: .indexed,
                 fileSize: contents.size, modifiedAt: contents.modifiedAt, contentHash: hash)
@@ -53,21 +66,59 @@ struct FileProcessor: Sendable {
             record.width = inspection.width
             record.height = inspection.height
             record.metadata = inspection.metadata
-            return ProcessedFile(change: .upsert(record), outcome: item.existing == nil ? .added : .updated, timings: timings)
+            return ProcessedFile(
+                change: .upsert(record), embedding: embedding, warning: warning,
+                outcome: item.existing == nil ? .added : .updated, timings: timings)
         } catch let error as ImagingError {
             return failure(item, timings, reason: error.reason, message: error.description, size: contents.size,
                            modifiedAt: contents.modifiedAt, hash: hash)
         } catch {
-            return failure(item, timings, reason: .unreadable, message: "cannot write thumbnail: \(error)",
+            return failure(item, timings, reason: .unreadable, message: "cannot write thumbnail: \(error.localizedDescription)",
                            size: contents.size, modifiedAt: contents.modifiedAt, hash: hash)
         }
     }
 
-    private func renderThumbnails(_ data: Data, hash: String) throws {
+    /// The record that already holds these bytes: the one at this path (a touched file), or a
+    /// gone one whose file turned up here (a move).
+    private func knownRecord(for item: WorkItem, hash: String) -> (Int64, ProcessedFile.Outcome)? {
+        if let existing = item.existing {
+            return existing.wasIndexed && existing.contentHash == hash ? (existing.id, .updated) : nil
+        }
+        return moves.claim(hash: hash).map { ($0, .moved) }
+    }
+
+    /// Embeds the image with the active model, reusing a decoded preview when there is one.
+    /// A model failure is returned as a warning (the image stays indexed, unembedded, and the
+    /// next run retries); a decoding failure is thrown.
+    private func embedding(
+        of data: Data, preview: DecodedImage?, hash: String, timings: inout StageTimings
+    ) throws(ImagingError) -> (EmbeddingRecord?, String?) {
+        guard let model else { return (nil, nil) }
+        let clock = ContinuousClock()
+        var start = clock.now
+        // Shrink-on-load to what the model needs: 3x its input covers wide panoramas.
+        let modelSide = Int(Double(model.preprocessing.size) / model.preprocessing.cropFraction) * 3
+        let image: DecodedImage
+        if let preview { image = preview } else { image = try decoder.decodePreview(data, maxSide: modelSide) }
+        let prepared = try image.prepared(for: model.preprocessing)
+        timings.decodeForModel += start.duration(to: clock.now).seconds
+        start = clock.now
+        defer { timings.inference += start.duration(to: clock.now).seconds }
+        do {
+            guard let result = try model.embedImages([prepared]).first else { return (nil, "the model returned nothing") }
+            return (EmbeddingRecord(contentHash: hash, model: model.identifier, embedding: result), nil)
+        } catch {
+            return (nil, "the model could not embed the image: \(error)")
+        }
+    }
+
+    /// Writes both thumbnails; returns the large one, decoded, for the model.
+    private func renderThumbnails(_ data: Data, hash: String) throws -> DecodedImage {
         let large = try decoder.decodePreview(data, maxSide: settings.large)
         try thumbnails.write(try large.jpegData(quality: settings.quality), hash: hash, size: .large)
         let small = try large.resized(toFit: settings.small)
         try thumbnails.write(try small.jpegData(quality: settings.quality), hash: hash, size: .small)
+        return large
     }
 
     private func failure(

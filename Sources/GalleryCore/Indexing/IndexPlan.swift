@@ -9,14 +9,17 @@ struct IndexPlan {
     /// Records under the roots already marked missing by an earlier run and still not found.
     var alreadyMissing: [Int64] = []
 
-    init(crawl: CrawlResult, known: [String: ImageFingerprint], roots: [String], retryFailed: Bool) {
+    /// - Parameter embedded: Content hashes the active model has embedded (nil: no model). An
+    ///   unchanged image whose content the model has not seen is read again to embed it.
+    init(crawl: CrawlResult, known: [String: ImageFingerprint], roots: [String], retryFailed: Bool, embedded: Set<String>?) {
         var seen = Set<String>()
         seen.reserveCapacity(crawl.files.count)
         for file in crawl.files {
             seen.insert(file.path)
             let existing = known[file.path]
             if let existing, existing.status != .missing, existing.fileSize == file.size,
-                existing.modifiedAt == file.modifiedAt, !(retryFailed && existing.status == .failed)
+                existing.modifiedAt == file.modifiedAt, !(retryFailed && existing.status == .failed),
+                !Self.needsEmbedding(existing, embedded: embedded)
             {
                 unchanged += 1
             } else {
@@ -33,5 +36,10 @@ struct IndexPlan {
                 gone.append(fingerprint)
             }
         }
+    }
+
+    static func needsEmbedding(_ fingerprint: ImageFingerprint, embedded: Set<String>?) -> Bool {
+        guard let embedded, fingerprint.status == .indexed, let hash = fingerprint.contentHash else { return false }
+        return !embedded.contains(hash)
     }
 }

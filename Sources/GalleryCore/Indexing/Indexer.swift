@@ -18,11 +18,14 @@ public struct Indexer: Sendable {
     public let configuration: GalleryConfiguration
     public let catalog: AppDatabase
     public let logger: Logger
+    /// The model that embeds new content; nil indexes without embeddings.
+    public let model: (any EmbeddingModel)?
 
-    public init(configuration: GalleryConfiguration, catalog: AppDatabase, logger: Logger) {
+    public init(configuration: GalleryConfiguration, catalog: AppDatabase, logger: Logger, model: (any EmbeddingModel)? = nil) {
         self.configuration = configuration
         self.catalog = catalog
         self.logger = logger
+        self.model = model
     }
 
     /// Indexes `roots` (folders or files) into `collection`.
@@ -48,7 +51,9 @@ public struct Indexer: Sendable {
         }
 
         let known = try catalog.fingerprints(collectionId: collectionId)
-        let plan = IndexPlan(crawl: crawl, known: known, roots: roots, retryFailed: options.retryFailed)
+        let embedded = try model.map { try catalog.embeddedHashes(model: $0.identifier) }
+        let plan = IndexPlan(
+            crawl: crawl, known: known, roots: roots, retryFailed: options.retryFailed, embedded: embedded)
         var run = try catalog.startRun(collectionId: collectionId, roots: roots)
         run.counts.discovered = crawl.files.count
         run.counts.unchanged = plan.unchanged
@@ -59,7 +64,8 @@ public struct Indexer: Sendable {
         let moves = MoveCandidates(plan.gone + known.values.filter { $0.status == .missing })
         let processor = FileProcessor(
             collectionId: collectionId, decoder: PhotoDecoder(limits: configuration.limits), thumbnails: store,
-            settings: configuration.thumbnails, maxFileBytes: configuration.limits.maxFileBytes)
+            settings: configuration.thumbnails, maxFileBytes: configuration.limits.maxFileBytes,
+            model: model, embedded: embedded ?? [], moves: moves)
         var failuresByReason: [FailureReason: Int] = [:]
         var timings = StageTimings()
         let readStarted = ContinuousClock.now
@@ -70,14 +76,18 @@ public struct Indexer: Sendable {
             var pending = plan.work.makeIterator()
             for _ in 0..<configuration.threads {
                 guard let item = pending.next() else { break }
-                group.addTask { await BlockingWork.run { processor.process(item, moves: moves) } }
+                group.addTask { await BlockingWork.run { processor.process(item) } }
             }
-            var batch: [CatalogChange] = []
+            var batch = PendingBatch()
             while let result = try await group.next() {
                 if let item = pending.next() {
-                    group.addTask { await BlockingWork.run { processor.process(item, moves: moves) } }
+                    group.addTask { await BlockingWork.run { processor.process(item) } }
                 }
-                batch.append(result.change)
+                batch.changes.append(result.change)
+                if let embedding = result.embedding { batch.embeddings.append(embedding) }
+                if let warning = result.warning {
+                    logger.warning("indexed without embedding", metadata: ["image.path": "\(result.change.path)", "model.problem": "\(warning)"])
+                }
                 timings = timings + result.timings
                 run.counts.record(result.outcome)
                 state.done += 1
@@ -86,7 +96,7 @@ public struct Indexer: Sendable {
                     failuresByReason[reason, default: 0] += 1
                     logger.debug("cannot index", metadata: ["image.path": "\(result.change.path)", "failure.reason": "\(reason.rawValue)", "failure.message": "\(message)"])
                 }
-                if batch.count >= configuration.batchSize {
+                if batch.changes.count >= configuration.batchSize {
                     timings.catalogWrites += try commit(&batch, run: run)
                 }
                 state.elapsed = (ContinuousClock.now - readStarted).seconds
@@ -113,19 +123,26 @@ public struct Indexer: Sendable {
             "indexed",
             metadata: [
                 "index.added": "\(run.counts.added)", "index.updated": "\(run.counts.updated)",
-                "index.moved": "\(run.counts.moved)", "index.unchanged": "\(run.counts.unchanged)",
+                "index.moved": "\(run.counts.moved)", "index.embedded": "\(run.counts.embedded)",
+                "index.unchanged": "\(run.counts.unchanged)",
                 "index.failed": "\(run.counts.failed)", "index.missing": "\(run.counts.missing)",
                 "index.removed": "\(run.counts.removed)", "index.seconds": "\(summary.elapsed)",
             ])
         return summary
     }
 
+    /// Results waiting for their transaction.
+    private struct PendingBatch {
+        var changes: [CatalogChange] = []
+        var embeddings: [EmbeddingRecord] = []
+    }
+
     /// Commits a batch with the run's counts; returns the seconds it took.
-    private func commit(_ batch: inout [CatalogChange], run: IndexRunRecord) throws -> Double {
-        guard !batch.isEmpty else { return 0 }
+    private func commit(_ batch: inout PendingBatch, run: IndexRunRecord) throws -> Double {
+        guard !batch.changes.isEmpty else { return 0 }
         let start = ContinuousClock.now
-        try catalog.apply(batch, run: run)
-        batch.removeAll(keepingCapacity: true)
+        try catalog.apply(batch.changes, embeddings: batch.embeddings, run: run)
+        batch = PendingBatch()
         return (ContinuousClock.now - start).seconds
     }
 
@@ -147,6 +164,7 @@ extension IndexCounts {
         case .added: added += 1
         case .updated: updated += 1
         case .moved: moved += 1
+        case .embedded: embedded += 1
         case .failed: failed += 1
         }
     }

@@ -6,14 +6,19 @@ public struct StageTimings: Sendable, Equatable, Codable {
     public var inspect: Double = 0
     /// Decoding with shrink-on-load, resizing and encoding thumbnails.
     public var thumbnails: Double = 0
+    /// Decoding and preparing model input when no thumbnail decode could be reused.
+    public var decodeForModel: Double = 0
+    /// Model inference.
+    public var inference: Double = 0
     /// Catalogue transactions.
     public var catalogWrites: Double = 0
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case inspect, thumbnails
+        case inspect, thumbnails, inference
         case readAndHash = "read_and_hash"
+        case decodeForModel = "decode_for_model"
         case catalogWrites = "catalog_writes"
     }
 
@@ -22,6 +27,8 @@ public struct StageTimings: Sendable, Equatable, Codable {
         sum.readAndHash += rhs.readAndHash
         sum.inspect += rhs.inspect
         sum.thumbnails += rhs.thumbnails
+        sum.decodeForModel += rhs.decodeForModel
+        sum.inference += rhs.inference
         sum.catalogWrites += rhs.catalogWrites
         return sum
     }

@@ -8,11 +8,17 @@ struct WorkItem: Sendable {
 /// What processing one file produced, ready for the catalogue.
 struct ProcessedFile: Sendable {
     var change: CatalogChange
+    /// The embedding made for the file's content, when the active model had none.
+    var embedding: EmbeddingRecord? = nil
+    /// Something worth logging that did not fail the file.
+    var warning: String? = nil
     var outcome: Outcome
     var timings: StageTimings
 
     enum Outcome: Sendable, Equatable {
         case added, updated, moved
+        /// Unchanged, but embedded by a model that had not seen it.
+        case embedded
         case failed(FailureReason, String)
     }
 }

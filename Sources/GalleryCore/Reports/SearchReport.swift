@@ -1,7 +1,8 @@
 import Foundation
 
 /// The search results document: `{"results": [...], "total": N}` (the contract of
-/// `gallery search --json` and the search API).
+/// `gallery search --json` and the search API). Semantic searches fill `score` and `tags`;
+/// metadata searches give `score: null` and no tags.
 public struct SearchReport: Encodable, Sendable {
     public var results: [Result]
     public var total: Int
@@ -18,9 +19,11 @@ public struct SearchReport: Encodable, Sendable {
         public var width: Int?
         public var height: Int?
         public var format: ImageFormat?
+        /// What the model sees in the image (semantic searches only).
+        public var tags: [Tag]?
 
         enum CodingKeys: String, CodingKey {
-            case id, path, score, width, height, format
+            case id, path, score, width, height, format, tags
             case takenAt = "taken_at"
         }
 
@@ -33,6 +36,7 @@ public struct SearchReport: Encodable, Sendable {
             try container.encode(width, forKey: .width)
             try container.encode(height, forKey: .height)
             try container.encode(format, forKey: .format)
+            try container.encodeIfPresent(tags, forKey: .tags)
         }
     }
 
@@ -40,9 +44,20 @@ public struct SearchReport: Encodable, Sendable {
         results = page.images.map { image in
             Result(
                 id: image.id ?? 0, path: image.path, score: nil, takenAt: image.takenAt,
-                width: image.width, height: image.height, format: image.format)
+                width: image.width, height: image.height, format: image.format, tags: nil)
         }
         total = page.total
+        offset = query.offset
+        limit = query.limit
+    }
+
+    public init(semantic: SemanticResults, query: SemanticQuery) {
+        results = semantic.hits.map { hit in
+            Result(
+                id: hit.image.id ?? 0, path: hit.image.path, score: Double(hit.score), takenAt: hit.image.takenAt,
+                width: hit.image.width, height: hit.image.height, format: hit.image.format, tags: hit.tags)
+        }
+        total = semantic.total
         offset = query.offset
         limit = query.limit
     }

@@ -1,0 +1,23 @@
+/// Why a search could not run.
+public enum SearchError: Error, Equatable, CustomStringConvertible {
+    /// The text query is empty or only whitespace.
+    case emptyQuery
+    /// No embedding model is installed or active.
+    case noModel(String)
+    /// The image to search by is not in the collection.
+    case unknownImage(String)
+    /// The image to search by has no embedding from the active model yet.
+    case imageNotEmbedded(String)
+    /// A limit, offset or score bound is out of range.
+    case invalidRange(String)
+
+    public var description: String {
+        switch self {
+        case .emptyQuery: "the search text is empty: describe what you are looking for"
+        case .noModel(let detail): "no embedding model available: \(detail)"
+        case .unknownImage(let image): "no image \(image) in this collection"
+        case .imageNotEmbedded(let image): "image \(image) has no embedding from the active model yet: run `gallery index`"
+        case .invalidRange(let detail): detail
+        }
+    }
+}
