@@ -21,6 +21,11 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
         .target(
             name: "CVipsShim",
             dependencies: ["CVips"],
@@ -29,9 +34,17 @@ let package = Package(
             linkerSettings: [.linkedLibrary("heif")]
         ),
         .target(
+            name: "COnnxRuntime",
+            cSettings: [.unsafeFlags(["-O2"])],
+            // ONNX Runtime is opened at run time with dlopen (see OnnxRuntime.swift), never linked.
+            linkerSettings: [.linkedLibrary("dl")]
+        ),
+        .target(
             name: "GalleryCore",
             dependencies: [
                 "CVipsShim",
+                "COnnxRuntime",
+                "COpenBLAS",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,0 +1,32 @@
+/// A model folder or file that cannot be used.
+public enum ModelError: Error, Equatable, CustomStringConvertible {
+    /// A file the model needs is not there.
+    case missingFile(path: String)
+    /// A file is there but not what the model needs.
+    case invalidFile(path: String, reason: String)
+    /// The ONNX model lacks an input the layout promises.
+    case missingInput(file: String, expected: String, found: [String])
+    /// A model returned outputs of the wrong shape or none.
+    case unexpectedOutput(String)
+    /// No model of that name is installed.
+    case unknownModel(name: String, installed: [String])
+    /// A folder is neither an offline pack nor a CLIP model in Immich's layout.
+    case unknownLayout(path: String)
+    /// Downloading a model failed.
+    case downloadFailed(url: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let path): "model file missing: \(path)"
+        case .invalidFile(let path, let reason): "invalid model file \(path): \(reason)"
+        case .missingInput(let file, let expected, let found):
+            "\(file) has no input named '\(expected)' (it has: \(found.joined(separator: ", ")))"
+        case .unexpectedOutput(let detail): detail
+        case .unknownModel(let name, let installed):
+            "no model named '\(name)' is installed (installed: \(installed.isEmpty ? "none" : installed.joined(separator: ", ")))"
+        case .unknownLayout(let path):
+            "\(path) is not a model folder: expected manifest.json (offline pack) or config.json with visual/ and textual/ (CLIP, Immich layout)"
+        case .downloadFailed(let url, let reason): "cannot download \(url): \(reason)"
+        }
+    }
+}
