@@ -1,0 +1,25 @@
+/// Ranking quality over a set of queries.
+///
+/// `recall@k` is the fraction of queries with at least one relevant image among the first k
+/// results (with one relevant image per query, the usual recall@k); `mrr` is the mean of
+/// 1 / rank of the first relevant result (0 when it is not in the first ``RetrievalEvaluator/depth``).
+public struct RetrievalMetrics: Codable, Sendable, Equatable {
+    public var queries: Int
+    public var recallAt1: Double
+    public var recallAt5: Double
+    public var recallAt10: Double
+    public var mrr: Double
+    /// Median seconds to embed a query.
+    public var medianEncodeSeconds: Double
+    /// Median seconds to rank the collection for a query.
+    public var medianRankSeconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case queries, mrr
+        case recallAt1 = "recall_at_1"
+        case recallAt5 = "recall_at_5"
+        case recallAt10 = "recall_at_10"
+        case medianEncodeSeconds = "median_encode_seconds"
+        case medianRankSeconds = "median_rank_seconds"
+    }
+}
