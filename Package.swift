@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,10 +53,22 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "GalleryServer",
+            dependencies: [
+                "GalleryCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/web")]
+        ),
         .executableTarget(
             name: "gallery",
             dependencies: [
                 "GalleryCore",
+                "GalleryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -71,6 +85,10 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["GalleryCore", "GalleryTestSupport"]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["GalleryTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

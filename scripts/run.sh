@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
-# The main job: installs what is missing, builds in release mode, indexes the folders given
-# (or a small sample of real photos it fetches) and prints the catalogue's status.
+# The main job: installs what is missing, builds in release mode, installs the offline model pack
+# and ONNX Runtime into the data folder, indexes the folders given (or a small sample of real
+# photos it fetches) and prints the catalogue's status.
 # Usage: scripts/run.sh [FOLDER...]      (GALLERY_HOME chooses the data folder)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 source scripts/setup.sh
 
-swift build -c release --product gallery 2>&1 | grep -E "error|warning: .*deprecated|Compiling gallery|Build complete" | grep -v "^$" >&2 || true
+runtime=$(scripts/models.sh)
+swift build -c release --product gallery 2>&1 | grep -E "error:" >&2 || true
 gallery="$(swift build -c release --show-bin-path)/gallery"
 [ -x "$gallery" ] || { echo "run: the build failed; run 'swift build -c release' to see why" >&2; exit 1; }
+
+# Install the runtime and the offline pack into the data folder (once, or when they change).
+home=$("$gallery" status --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["home"])')
+if ! cmp -s "$runtime" "$home/runtime/$(basename "$runtime")"; then
+    install -D -m 0644 "$runtime" "$home/runtime/$(basename "$runtime")"
+fi
+if ! cmp -s .cache/models/offline-pack/manifest.json "$home/models/offline-pack/manifest.json"; then
+    "$gallery" models import .cache/models/offline-pack >/dev/null
+fi
 
 if [ $# -eq 0 ]; then
     fixtures=$(scripts/fetch-fixtures.sh)
@@ -18,4 +29,4 @@ if [ $# -eq 0 ]; then
 fi
 "$gallery" index "$@"
 "$gallery" status
-echo "run: the gallery binary is $gallery (try: $gallery search --help)" >&2
+echo "run: try: $gallery search \"a cat\"   (the binary is $gallery)" >&2

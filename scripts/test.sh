@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, fetches the real test data (cached under
-# .cache/), builds, then runs the Swift Testing suites (unit, integration and end-to-end tests
-# that drive the built binary). Usage: scripts/test.sh [extra `swift test` arguments]
+# Runs every test: installs what is missing, fetches the real test data and builds the model
+# files (cached under .cache/), checks formatting, builds, then runs the Swift Testing suites
+# (unit, integration, and end-to-end tests that drive the built binary and server).
+# Usage: scripts/test.sh [extra `swift test` arguments]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 source scripts/setup.sh
 scripts/fetch-fixtures.sh >/dev/null
+GALLERY_ONNXRUNTIME=$(scripts/models.sh)
+export GALLERY_ONNXRUNTIME
 
+swift format lint --strict --recursive Sources Tests Package.swift
 swift build --build-tests 2>&1 | grep -E "error:|Build complete" >&2 || true
 swift test --skip-build "$@"

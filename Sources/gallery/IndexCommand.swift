@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GalleryCore
 
 /// `gallery index PATH...`: crawl folders and bring the catalogue up to date.
@@ -18,6 +19,12 @@ struct IndexCommand: AsyncParsableCommand {
     @Flag(help: "Read again files that failed before, even if unchanged.")
     var retryFailed = false
 
+    @Flag(help: "Embed every image again with the active model (after changing how it is made).")
+    var reembed = false
+
+    @Flag(help: "Index without embedding (no model needed).")
+    var noEmbed = false
+
     @Option(help: "Decoding threads (default: one per core).")
     var threads: Int?
 
@@ -32,7 +39,9 @@ struct IndexCommand: AsyncParsableCommand {
         if let threads { context.configuration.threads = threads }
         if let maxPixels { context.configuration.limits.maxPixels = maxPixels }
         try ConfigurationLoader.validate(context.configuration)
-        let indexer = Indexer(configuration: context.configuration, catalog: context.catalog, logger: context.logger)
+        let model = try embeddingModel(context)
+        if reembed, let model { try context.catalog.deleteEmbeddings(model: model.identifier) }
+        let indexer = Indexer(configuration: context.configuration, catalog: context.catalog, logger: context.logger, model: model)
         let bar = ProgressBar()
         let summary = try await indexer.index(
             roots: paths, collection: try context.collection(),
@@ -46,11 +55,25 @@ struct IndexCommand: AsyncParsableCommand {
         }
     }
 
+    /// The active model, one inference thread per worker; nil (with a warning) when none can
+    /// be loaded, so that indexing still works without one.
+    private func embeddingModel(_ context: CommandContext) throws -> (any EmbeddingModel)? {
+        guard !noEmbed else { return nil }
+        do {
+            return try context.loadModel(threads: 1)
+        } catch {
+            if reembed { throw error }
+            context.logger.warning("indexing without embeddings", metadata: ["model.problem": "\(error)"])
+            FileHandle.standardError.write(Data("warning: indexing without embeddings (text search needs them): \(error)\n".utf8))
+            return nil
+        }
+    }
+
     private func printSummary(_ summary: IndexSummary) {
         let counts = summary.counts
         Output.line(
             "Indexed \(counts.discovered) files in \(Formatting.duration(summary.elapsed)): \(counts.added) added, "
-                + "\(counts.updated) updated, \(counts.moved) moved, \(counts.unchanged) unchanged, "
+                + "\(counts.updated) updated, \(counts.moved) moved, \(counts.embedded) embedded, \(counts.unchanged) unchanged, "
                 + "\(counts.failed) failed, \(counts.missing) missing, \(counts.removed) removed.")
         for (reason, count) in summary.failuresByReason.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             Output.line("  \(reason.rawValue): \(count)")

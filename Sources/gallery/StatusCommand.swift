@@ -15,7 +15,9 @@ struct StatusCommand: AsyncParsableCommand {
         let context = try global.makeContext()
         let collection = try context.collection()
         let statistics = try context.catalog.statistics(collectionId: collection.id!)
-        let report = StatusReport(collection: collection, statistics: statistics, configuration: context.configuration)
+        let report = StatusReport(
+            collection: collection, statistics: statistics, configuration: context.configuration,
+            embeddingCounts: try context.catalog.embeddingCounts())
         if json {
             try Output.json(report)
             return
@@ -34,6 +36,8 @@ struct StatusCommand: AsyncParsableCommand {
         Output.line(
             "Sizes: originals \(Formatting.bytes(report.indexedBytes)), catalogue \(Formatting.bytes(report.catalogBytes)), "
                 + "thumbnails \(Formatting.bytes(report.thumbnailBytes))")
+        let embedded = report.embeddings.map { "\($0.value) by \($0.key)" }.sorted().joined(separator: ", ")
+        Output.line("Model: \(report.activeModel ?? "none installed")\(embedded.isEmpty ? "" : "; embeddings: \(embedded)")")
         if let run = report.lastRun {
             let counts = run.counts
             Output.line(

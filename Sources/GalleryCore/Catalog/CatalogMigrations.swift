@@ -70,6 +70,21 @@ enum CatalogMigrations {
                 t.primaryKey(["model", "contentHash"])
             }
         }
+        migrator.registerMigration("v3: users and tokens") { db in
+            try db.create(table: "user") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+                t.column("isAdmin", .boolean).notNull().defaults(to: false)
+                t.column("createdAt", .datetime).notNull()
+            }
+            // Tokens are stored as SHA-256 digests only.
+            try db.create(table: "token") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("user", onDelete: .cascade).notNull()
+                t.column("hash", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

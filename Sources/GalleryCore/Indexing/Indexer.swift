@@ -80,6 +80,7 @@ public struct Indexer: Sendable {
             }
             var batch = PendingBatch()
             while let result = try await group.next() {
+                try Task.checkCancellation()
                 if let item = pending.next() {
                     group.addTask { await BlockingWork.run { processor.process(item) } }
                 }

@@ -12,6 +12,10 @@ public struct StatusReport: Encodable, Sendable {
     public var catalogBytes: Int64
     public var thumbnailBytes: Int64
     public var lastRun: Run?
+    /// The model new images are embedded with, if one is installed.
+    public var activeModel: String?
+    /// Embeddings stored per model identifier (all collections).
+    public var embeddings: [String: Int]
 
     public struct Failure: Encodable, Sendable {
         public var path: String
@@ -42,11 +46,16 @@ public struct StatusReport: Encodable, Sendable {
         case catalogBytes = "catalog_bytes"
         case thumbnailBytes = "thumbnail_bytes"
         case lastRun = "last_run"
+        case activeModel = "active_model"
+        case embeddings
     }
 
     public init(
-        collection: CollectionRecord, statistics: CatalogStatistics, configuration: GalleryConfiguration
+        collection: CollectionRecord, statistics: CatalogStatistics, configuration: GalleryConfiguration,
+        embeddingCounts: [String: Int]
     ) {
+        activeModel = ModelRegistry(home: configuration.home).activeName()
+        embeddings = embeddingCounts
         self.collection = collection.name
         home = configuration.home.path
         images = Dictionary(uniqueKeysWithValues: statistics.byStatus.map { ($0.key.rawValue, $0.value) })

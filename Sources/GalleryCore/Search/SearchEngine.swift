@@ -79,6 +79,15 @@ public final class SearchEngine: @unchecked Sendable {
         }
     }
 
+    /// Forgets the loaded vectors, so the next search reads them again from the catalogue
+    /// (after indexing added or removed images).
+    public func reload() {
+        lock.withLock {
+            jointIndex = nil
+            visualIndex = nil
+        }
+    }
+
     /// The joint or visual index, loaded from the catalogue on first use.
     private func index(visual: Bool) throws -> VectorIndex {
         try lock.withLock {

@@ -1,0 +1,75 @@
+import Foundation
+
+/// A CLIP-family model (OpenAI CLIP, OpenCLIP, ...) in Immich's folder layout, run with ONNX Runtime.
+///
+/// Images and text go through two ONNX models (`visual/model.onnx`, `textual/model.onnx`); both
+/// outputs are L2-normalised into one joint space. Models exported with a dynamic batch embed
+/// images in batches; models with a fixed batch of 1 (Immich's newer exports) one at a time.
+///
+/// ```swift
+/// let runtime = try OnnxRuntime.shared(libraryPath: path)
+/// let model = try ClipModel(folder: modelsURL.appendingPathComponent("ViT-B-32__openai"), runtime: runtime)
+/// let query = try model.embedText("a dog on a beach")
+/// ```
+public final class ClipModel: EmbeddingModel {
+    /// `clip/<folder name>`, e.g. `clip/ViT-B-32__openai`.
+    public let identifier: String
+    public let dimension: Int
+    public let preprocessing: ImagePreprocessing
+    public let folder: ClipModelFolder
+
+    private let visual: ClipEncoder
+    private let textual: ClipEncoder
+
+    /// Loads the folder's files and opens both ONNX models, checking their inputs and outputs.
+    /// - Throws: ``ClipModelError`` naming the file at fault.
+    public convenience init(
+        folder url: URL, runtime: OnnxRuntime, options: SessionOptions = .init()
+    ) throws(ClipModelError) {
+        try self.init(folder: try ClipModelFolder(url: url), runtime: runtime, options: options)
+    }
+
+    /// Opens the ONNX models of an already checked folder.
+    /// - Throws: ``ClipModelError`` naming the file at fault.
+    public init(folder: ClipModelFolder, runtime: OnnxRuntime, options: SessionOptions = .init()) throws(ClipModelError) {
+        let size = folder.preprocessing.size
+        visual = try ClipEncoder(
+            path: folder.visualModel.path, runtime: runtime, options: options, inputName: "image",
+            elementTypes: [.float32], itemShape: [3, size, size], dimension: folder.dimension)
+        textual = try ClipEncoder(
+            path: folder.textualModel.path, runtime: runtime, options: options, inputName: "text",
+            elementTypes: [.int32, .int64], itemShape: [folder.contextLength], dimension: folder.dimension)
+        self.folder = folder
+        identifier = "clip/\(folder.name)"
+        dimension = folder.dimension
+        preprocessing = folder.preprocessing
+    }
+
+    /// Embeds prepared images (each `3 x size x size`); `visual` is the joint vector itself, and
+    /// CLIP gives no tags.
+    /// - Throws: ``ClipModelError/imageSizeMismatch(expected:got:)`` or ``ClipModelError/inference(path:error:)``.
+    public func embedImages(_ images: [PreparedImage]) throws -> [ImageEmbedding] {
+        let size = preprocessing.size
+        for image in images where image.size != size || image.pixels.count != 3 * size * size {
+            throw ClipModelError.imageSizeMismatch(expected: size, got: image.size)
+        }
+        let vectors = try visual.embed(images.map(\.pixels)) { values, batch in
+            Tensor(float32: Array(values.joined()), shape: [batch, 3, size, size])
+        }
+        return vectors.map { ImageEmbedding(vector: $0, visual: $0, tags: []) }
+    }
+
+    /// Embeds a query (tokenised as Immich does), L2-normalised.
+    /// - Throws: ``ClipModelError/inference(path:error:)``.
+    public func embedText(_ text: String) throws -> [Float] {
+        let ids = folder.tokenizer.encode(text)
+        let int64 = textual.elementType == .int64
+        let length = folder.contextLength
+        return try textual.embed([ids]) { rows, batch in
+            let flat = Array(rows.joined())
+            return int64
+                ? Tensor(int64: flat.map(Int64.init), shape: [batch, length])
+                : Tensor(int32: flat, shape: [batch, length])
+        }[0]
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// The models installed under `<GALLERY_HOME>/models`, and which one is active.
+///
+/// Each model is a folder: an offline pack (`manifest.json`) or a CLIP-family model in Immich's
+/// layout (`config.json`, `visual/`, `textual/`). The active model's name is kept in
+/// `models/active`; without one, the offline pack is used when installed.
+///
+/// ```swift
+/// let registry = ModelRegistry(home: configuration.home)
+/// try registry.importModel(from: URL(fileURLWithPath: "/downloads/ViT-B-32__openai"))
+/// let model = try registry.loadActive(runtime: runtime)
+/// ```
+public struct ModelRegistry: Sendable {
+    public let folder: URL
+
+    public init(home: URL) {
+        folder = home.appendingPathComponent("models")
+    }
+
+    /// The kinds of model folder.
+    public enum Layout: String, Sendable, Codable {
+        case offlinePack = "offline-pack"
+        case clip
+    }
+
+    /// An installed model.
+    public struct InstalledModel: Sendable, Equatable {
+        public var name: String
+        public var layout: Layout
+        public var folder: URL
+        public var isActive: Bool
+    }
+
+    /// The layout of a model folder, or nil when it is neither.
+    public static func layout(of folder: URL) -> Layout? {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: folder.appendingPathComponent("manifest.json").path) { return .offlinePack }
+        if fileManager.fileExists(atPath: folder.appendingPathComponent("config.json").path) { return .clip }
+        return nil
+    }
+
+    /// Installed models, sorted by name.
+    public func installed() -> [InstalledModel] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let active = activeName()
+        return names.sorted().compactMap { name in
+            let url = folder.appendingPathComponent(name)
+            guard let layout = Self.layout(of: url) else { return nil }
+            return InstalledModel(name: name, layout: layout, folder: url, isActive: name == active)
+        }
+    }
+
+    /// The active model's name: the one chosen with ``use(_:)``, else the offline pack, else
+    /// the only installed model.
+    public func activeName() -> String? {
+        let chosen = try? String(contentsOf: folder.appendingPathComponent("active"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { Self.layout(of: folder.appendingPathComponent($0)) != nil }
+        if let chosen, names.contains(chosen) { return chosen }
+        if names.contains(OfflinePackManifest.kind) { return OfflinePackManifest.kind }
+        return names.count == 1 ? names[0] : nil
+    }
+
+    /// Makes `name` the active model.
+    /// - Throws: ``ModelError/unknownModel(name:installed:)``.
+    public func use(_ name: String) throws {
+        let names = installed().map(\.name)
+        guard names.contains(name) else { throw ModelError.unknownModel(name: name, installed: names) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data((name + "\n").utf8).write(to: folder.appendingPathComponent("active"), options: .atomic)
+    }
+
+    /// Copies a model folder into the registry (replacing one of the same name) and returns its
+    /// name. The copy is made beside the target and renamed into place, so a model is either
+    /// whole or absent.
+    /// - Throws: ``ModelError/unknownLayout(path:)`` for a folder that is not a model.
+    @discardableResult
+    public func importModel(from source: URL, name: String? = nil) throws -> String {
+        let source = source.standardizedFileURL
+        guard Self.layout(of: source) != nil else { throw ModelError.unknownLayout(path: source.path) }
+        let name = name ?? source.lastPathComponent
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+        let staging = folder.appendingPathComponent(".import-\(UUID().uuidString)")
+        try fileManager.copyItem(at: source, to: staging)
+        let target = folder.appendingPathComponent(name)
+        if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
+        try fileManager.moveItem(at: staging, to: target)
+        return name
+    }
+
+    /// Loads the installed model `name`.
+    public func load(_ name: String, runtime: OnnxRuntime, options: SessionOptions = SessionOptions()) throws -> any EmbeddingModel {
+        let url = folder.appendingPathComponent(name)
+        switch Self.layout(of: url) {
+        case .offlinePack: return try OfflinePackModel(folder: url, runtime: runtime, options: options)
+        case .clip: return try ClipModel(folder: url, runtime: runtime, options: options)
+        case nil: throw ModelError.unknownModel(name: name, installed: installed().map(\.name))
+        }
+    }
+
+    /// Loads the active model.
+    /// - Throws: ``ModelError/unknownModel(name:installed:)`` when none is installed.
+    public func loadActive(runtime: OnnxRuntime, options: SessionOptions = SessionOptions()) throws -> any EmbeddingModel {
+        guard let name = activeName() else {
+            throw ModelError.unknownModel(name: "(active)", installed: installed().map(\.name))
+        }
+        return try load(name, runtime: runtime, options: options)
+    }
+}

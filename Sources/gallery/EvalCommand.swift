@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import GalleryCore
+
+/// `gallery eval QUERIES.jsonl`: search quality against queries with known answers.
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure search quality: recall@1/5/10 and MRR for queries with known relevant images.",
+        discussion: """
+            QUERIES is a JSON Lines file: {"query": "a badger", "relevant": ["/abs/path/badger.png"]} per line.
+            scripts/eval/tuxpaint.sh builds such files from the Tux Paint stamps and runs this command.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The JSON Lines file of queries.")
+    var queries: String
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() async throws {
+        let context = try global.makeContext()
+        let queries = try RetrievalEvaluator.loadQueries(from: URL(fileURLWithPath: queries))
+        guard !queries.isEmpty else { throw ValidationError("\(self.queries) holds no queries") }
+        let engine = SearchEngine(catalog: context.catalog, model: try context.loadModel(threads: context.configuration.threads))
+        let metrics = try RetrievalEvaluator(engine: engine, collectionId: try context.collection().id!).evaluate(queries)
+        if json {
+            try Output.json(metrics)
+        } else {
+            Output.line(
+                String(
+                    format: "%d queries  R@1 %.3f  R@5 %.3f  R@10 %.3f  MRR %.3f  (median encode %.1f ms, rank %.1f ms)",
+                    metrics.queries, metrics.recallAt1, metrics.recallAt5, metrics.recallAt10, metrics.mrr,
+                    metrics.medianEncodeSeconds * 1000, metrics.medianRankSeconds * 1000))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import GalleryCore
+
+/// `gallery models`: the embedding models installed, and which one is active.
+struct ModelsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "models",
+        abstract: "List, import, download and choose embedding models.",
+        subcommands: [List.self, Import.self, Pull.self, Use.self],
+        defaultSubcommand: List.self)
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List installed models; * marks the active one.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            let context = try global.makeContext()
+            let models = ModelRegistry(home: context.configuration.home).installed()
+            let counts = try context.catalog.embeddingCounts()
+            if json {
+                try Output.json(ModelListReport(models: models, embeddingCounts: counts))
+                return
+            }
+            if models.isEmpty { Output.line("No model installed: run scripts/run.sh, or `gallery models import DIR`.") }
+            for model in models {
+                let embedded = counts.first { $0.key.hasPrefix(model.name + "/") || $0.key == "clip/\(model.name)" }?.value ?? 0
+                Output.line("\(model.isActive ? "*" : " ") \(model.name)\t\(model.layout.rawValue)\t\(embedded) images embedded")
+            }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Install a model folder: an offline pack, or a CLIP model in Immich's layout.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The model folder.") var folder: String
+        @Option(help: "Install under this name (default: the folder's name).") var name: String?
+
+        func run() async throws {
+            let context = try global.makeContext()
+            let registry = ModelRegistry(home: context.configuration.home)
+            let installed = try registry.importModel(from: URL(fileURLWithPath: folder), name: name)
+            _ = try context.loadModel(named: installed, threads: 1)  // fails now, not at the next search
+            Output.line("Installed model '\(installed)'. Active model: \(registry.activeName() ?? "none").")
+        }
+    }
+
+    struct Pull: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Download a CLIP-family model in Immich's layout from Hugging Face (immich-app/NAME), e.g. ViT-B-32__openai.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The model's name.") var name: String
+
+        func run() async throws {
+            let context = try global.makeContext()
+            let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("gallery-pull-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: temporary) }
+            let folder = try await ModelDownloader().download(name, into: temporary) { file in
+                FileHandle.standardError.write(Data("downloading \(file)\n".utf8))
+            }
+            let installed = try ModelRegistry(home: context.configuration.home).importModel(from: folder, name: name)
+            Output.line("Installed model '\(installed)'. Make it active with `gallery models use \(installed)`.")
+        }
+    }
+
+    struct Use: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a model active. The next `gallery index` embeds images with it; searches use only its vectors.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "An installed model's name.") var name: String
+
+        func run() async throws {
+            let context = try global.makeContext()
+            _ = try context.loadModel(named: name, threads: 1)
+            try ModelRegistry(home: context.configuration.home).use(name)
+            Output.line("Active model: \(name). Run `gallery index` to embed the library with it.")
+        }
+    }
+}
