@@ -73,6 +73,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "gallery-bench",
+            dependencies: [
+                "GalleryCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(
             name: "GalleryTestSupport",
             dependencies: [.product(name: "Logging", package: "swift-log")],

@@ -1,0 +1,63 @@
+import Foundation
+import GalleryCore
+import Hummingbird
+import Logging
+
+/// What the server prints once it is listening (the actual port, when 0 was asked).
+public typealias ServerStarted = @Sendable (_ host: String, _ port: Int) -> Void
+
+/// Builds the server: opens the catalogue, creates the admin at first start, loads the model if
+/// one is active, wires the job queue and mounts the controllers.
+///
+/// ```swift
+/// let app = try await buildApplication(ServerConfiguration(gallery: configuration), logger: logger)
+/// try await app.runService()
+/// ```
+public func buildApplication(
+    _ configuration: ServerConfiguration, logger: Logger, onStarted: @escaping ServerStarted = { _, _ in }
+) async throws -> some ApplicationProtocol {
+    let catalog = try AppDatabase.open(at: configuration.gallery.catalogURL)
+    try AdminBootstrap(catalog: catalog, tokenURL: configuration.adminTokenURL, logger: logger).run()
+    let (model, problem) = ActiveModel.load(home: configuration.gallery.home, logger: logger)
+    if let problem { logger.notice("semantic search disabled", metadata: ["model.problem": "\(problem)"]) }
+    let models = ModelHolder(model: model, catalog: catalog, problem: problem)
+    let metrics = ServerMetrics()
+    let gallery = configuration.gallery
+    let jobs = JobQueue(
+        runner: { spec, progress in
+            let indexer = Indexer(configuration: gallery, catalog: catalog, logger: logger, model: models.model)
+            return try await indexer.index(roots: spec.roots, collection: spec.collection) { progress.set($0) }
+        },
+        metrics: metrics, logger: logger, onFinished: { models.engine?.reload() })
+    let services = GalleryServices(
+        configuration: configuration, catalog: catalog, thumbnails: ThumbnailStore(root: gallery.thumbnailsURL),
+        uploads: UploadStore(root: configuration.uploadsURL), pathGuard: PathGuard(roots: gallery.roots), jobs: jobs,
+        models: models, metrics: metrics,
+        fetcher: URLFetcher(maxBytes: configuration.maxURLFetchBytes, timeout: configuration.urlFetchTimeout), logger: logger)
+    let routes = buildRouter(services)
+    return Application(
+        router: routes.router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "smart-gallery"),
+        services: [JobService(queue: jobs)],
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            logger.notice("listening", metadata: ["server.host": "\(configuration.host)", "server.port": "\(port)"])
+            onStarted(configuration.host, port)
+        },
+        logger: logger)
+}
+
+/// Mounts every controller; the returned ``Routes`` also knows what to document.
+func buildRouter(_ services: GalleryServices) -> Routes {
+    let router = Router(context: GalleryRequestContext.self)
+    router.add(middleware: RequestObservationMiddleware(metrics: services.metrics))
+    router.add(middleware: TokenAuthMiddleware(catalog: services.catalog, publicMetrics: services.configuration.publicMetrics))
+    let routes = Routes(router: router)
+    SystemController(services: services, webRoot: SystemController.findWebRoot(override: services.configuration.webRoot)).addRoutes(to: routes)
+    UsersController(services: services).addRoutes(to: routes)
+    CollectionsController(services: services).addRoutes(to: routes)
+    ImagesController(services: services).addRoutes(to: routes)
+    SearchController(services: services).addRoutes(to: routes)
+    JobsController(services: services).addRoutes(to: routes)
+    return routes
+}

@@ -1,0 +1,149 @@
+import Foundation
+import GalleryCore
+import Hummingbird
+
+/// Images of the caller's collections: list, add (server path, URL, upload, folder job),
+/// metadata, thumbnails, originals, delete.
+struct ImagesController {
+    let services: GalleryServices
+
+    func addRoutes(to routes: Routes) {
+        let limit = services.configuration.maxJSONBytes
+        routes.add(
+            RouteDoc(
+                method: .get, path: "/api/v1/collections/{cid}/images", summary: "List images (metadata filters, newest first, paginated)",
+                tag: "images", response: "SearchReport", query: ["limit", "offset"] + FilterParameters.names)
+        ) { request, context in
+            let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
+            var query: [String: String] = [:]
+            for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+            let imageQuery = ImageQuery(
+                collectionId: collection.id!, filter: try FilterParameters(query: query).imageFilter(),
+                offset: try request.intQuery("offset", default: 0, range: 0...Int(Int32.max)),
+                limit: try request.intQuery("limit", default: 50, range: 1...1000))
+            return try .json(SearchReport(page: try services.catalog.findImages(imageQuery), query: imageQuery))
+        }
+        routes.add(
+            RouteDoc(
+                method: .post, path: "/api/v1/collections/{cid}/images", summary: "Add one image by server path (admin, under allowed roots) or by URL",
+                tag: "images", requestBody: "AddImageBody", response: "ImageWithTags", status: 201)
+        ) { request, context in
+            let user = try context.requireUser()
+            let collection = try services.collection(try context.pathId("cid"), for: user)
+            let body = try await request.decodeJSON(AddImageBody.self, limit: limit)
+            let path: String
+            switch (body.path, body.url) {
+            case (let serverPath?, nil):
+                guard user.isAdmin else { throw APIError.forbidden("only an admin can add images by server path") }
+                path = try services.pathGuard.resolve(serverPath)
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                    throw APIError.badRequest("'\(serverPath)' is a folder: use POST /api/v1/collections/{cid}/folders")
+                }
+            case (nil, let address?):
+                let data = try await services.fetcher.fetch(address)
+                let name = URL(string: address)?.lastPathComponent ?? "image"
+                let file = try services.uploads.newFile(collectionId: collection.id!, originalName: name.isEmpty ? "image" : name)
+                try data.write(to: file)
+                path = file.path
+            default:
+                throw APIError.badRequest("give exactly one of 'path' (a server path) or 'url'")
+            }
+            _ = try await services.indexNow(paths: [path], into: collection, ownerId: user.id!, kind: "index_image")
+            guard let image = try services.catalog.image(path: path, collectionId: collection.id!) else {
+                throw APIError(.unprocessableContent, code: "not_indexed", message: "the file was not indexed (not an image?)")
+            }
+            if image.status == .failed {
+                services.uploads.remove(path: path)
+                throw APIError(.unprocessableContent, code: "unreadable_image", message: "cannot index the image: \(image.failureMessage ?? image.failureReason?.rawValue ?? "unknown reason")")
+            }
+            return try .json(try imageJSON(image), status: .created)
+        }
+        routes.add(
+            RouteDoc(
+                method: .post, path: "/api/v1/collections/{cid}/uploads", summary: "Upload images (multipart/form-data, any number of files)",
+                tag: "images", requestBody: "multipart", response: "UploadResult", status: 201)
+        ) { request, context in
+            let user = try context.requireUser()
+            let collection = try services.collection(try context.pathId("cid"), for: user)
+            return try await UploadHandler(services: services).upload(request, collection: collection, user: user)
+        }
+        routes.add(
+            RouteDoc(
+                method: .post, path: "/api/v1/collections/{cid}/folders", summary: "Index a server folder under the allowed roots as a background job (admin)",
+                tag: "images", requestBody: "PathBody", response: "Job", status: 202)
+        ) { request, context in
+            let user = try context.requireUser()
+            let collection = try services.collection(try context.pathId("cid"), for: user)
+            guard user.isAdmin else { throw APIError.forbidden("only an admin can index server folders") }
+            let body = try await request.decodeJSON(PathBody.self, limit: limit)
+            let folder = try services.pathGuard.resolve(body.path)
+            let job = await services.jobs.enqueue(JobSpec(kind: "index_folder", ownerId: user.id!, collection: collection, roots: [folder]))
+            var response = try Response.json(job, status: .accepted)
+            response.headers[.location] = "/api/v1/jobs/\(job.id)"
+            return response
+        }
+        routes.add(RouteDoc(method: .get, path: "/api/v1/images/{id}", summary: "Image metadata (EXIF, location, keywords, tags)", tag: "images", response: "ImageWithTags")) {
+            _, context in
+            try .json(try imageJSON(try services.image(try context.pathId("id"), for: try context.requireUser())))
+        }
+        routes.add(
+            RouteDoc(method: .delete, path: "/api/v1/images/{id}", summary: "Delete an image (catalogue, unused thumbnails, the original only if uploaded)", tag: "images", status: 204)
+        ) { _, context in
+            let image = try services.image(try context.pathId("id"), for: try context.requireUser())
+            for hash in try services.catalog.deleteImages(ids: [image.id!]) { services.thumbnails.remove(hash: hash) }
+            if services.uploads.contains(path: image.path) { services.uploads.remove(path: image.path) }
+            services.models.engine?.reload()
+            return Response(status: .noContent)
+        }
+        routes.add(
+            RouteDoc(method: .get, path: "/api/v1/images/{id}/thumbnail", summary: "JPEG thumbnail (size=small|large)", tag: "images", response: "image/jpeg", query: ["size"])
+        ) { request, context in
+            let image = try services.image(try context.pathId("id"), for: try context.requireUser())
+            let sizeName = request.uri.queryParameters["size"].map(String.init) ?? "small"
+            guard let size = ThumbnailSize(rawValue: sizeName) else { throw APIError.badRequest("size must be small or large") }
+            guard let hash = image.contentHash, image.status != .failed,
+                let data = FileManager.default.contents(atPath: services.thumbnails.url(hash: hash, size: size).path)
+            else { throw APIError.notFound("image \(image.id!) has no thumbnail") }
+            return .file(data, contentType: "image/jpeg", cacheSeconds: 3600)
+        }
+        routes.add(RouteDoc(method: .get, path: "/api/v1/images/{id}/original", summary: "The original file", tag: "images", response: "image/*")) {
+            _, context in
+            let image = try services.image(try context.pathId("id"), for: try context.requireUser())
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: image.path), options: .alwaysMapped) else {
+                throw APIError.notFound("the original of image \(image.id!) is not readable (moved or deleted?)")
+            }
+            return .file(data, contentType: image.format?.mediaType ?? "application/octet-stream")
+        }
+    }
+
+    private func imageJSON(_ image: ImageRecord) throws -> ImageJSON {
+        let tags = try services.models.model.map { try services.catalog.tags(imageIds: [image.id!], model: $0.identifier)[image.id!] ?? [] } ?? []
+        return ImageJSON(image: ImageReport(image: image, store: services.thumbnails), tags: tags)
+    }
+
+    struct AddImageBody: Decodable {
+        var path: String?
+        var url: String?
+    }
+
+    struct PathBody: Decodable {
+        var path: String
+    }
+}
+
+extension ImageFormat {
+    /// The media type of originals in this format.
+    var mediaType: String {
+        switch self {
+        case .jpeg: "image/jpeg"
+        case .png: "image/png"
+        case .webp: "image/webp"
+        case .gif: "image/gif"
+        case .tiff: "image/tiff"
+        case .bmp: "image/bmp"
+        case .heic: "image/heic"
+        case .avif: "image/avif"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GalleryCore
+import Hummingbird
+
+/// Receives a multipart upload into the managed store and indexes it.
+struct UploadHandler {
+    let services: GalleryServices
+
+    struct Rejected: Encodable {
+        var fileName: String
+        var reason: String
+
+        enum CodingKeys: String, CodingKey {
+            case reason
+            case fileName = "file_name"
+        }
+    }
+
+    struct Result: Encodable {
+        var images: [ImageJSON]
+        var rejected: [Rejected]
+    }
+
+    /// Reads the files of a multipart request (at most the per-request limit in all, the
+    /// per-file limit each: 413 otherwise), keeps those that look like images, indexes them.
+    func upload(_ request: Request, collection: CollectionRecord, user: UserRecord) async throws -> Response {
+        let scratch = try services.uploads.scratchFile()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let parts = try await receiveParts(request, into: scratch, fileLimit: services.configuration.maxUploadFileBytes)
+        guard !parts.files.isEmpty else { throw APIError.badRequest("the upload has no file parts (use multipart/form-data with files)") }
+        var stored: [String] = []
+        var rejected: [Rejected] = []
+        for part in parts.files {
+            let name = part.fileName ?? "upload"
+            let bytes = parts.body[part.range]
+            guard ImageFormat.sniffHeader(Data(bytes.prefix(ImageFormat.sniffLength))) != nil else {
+                rejected.append(Rejected(fileName: name, reason: "not an image Smart Gallery can read"))
+                continue
+            }
+            let file = try services.uploads.newFile(collectionId: collection.id!, originalName: name)
+            try Data(bytes).write(to: file)
+            stored.append(file.path)
+        }
+        var images: [ImageJSON] = []
+        if !stored.isEmpty {
+            _ = try await services.indexNow(paths: stored, into: collection, ownerId: user.id!, kind: "index_upload")
+            for path in stored {
+                guard let image = try services.catalog.image(path: path, collectionId: collection.id!) else { continue }
+                if image.status == .failed {
+                    rejected.append(Rejected(fileName: (path as NSString).lastPathComponent, reason: image.failureMessage ?? "cannot be decoded"))
+                    _ = try services.catalog.deleteImages(ids: [image.id!])
+                    services.uploads.remove(path: path)
+                } else {
+                    images.append(ImageJSON(image: ImageReport(image: image, store: services.thumbnails), tags: []))
+                }
+            }
+        }
+        services.models.engine?.reload()
+        return try .json(Result(images: images, rejected: rejected), status: images.isEmpty ? .unprocessableContent : .created)
+    }
+
+    /// The body (memory-mapped) and its file parts.
+    func receiveParts(_ request: Request, into scratch: URL, fileLimit: Int64) async throws -> (body: Data, files: [MultipartReader.Part]) {
+        guard let contentType = request.headers[.contentType], let boundary = MultipartReader.boundary(contentType: contentType) else {
+            throw APIError.unsupportedMedia("send the files as multipart/form-data")
+        }
+        _ = try await request.receiveBody(to: scratch, limit: services.configuration.maxUploadRequestBytes)
+        let body = try Data(contentsOf: scratch, options: .alwaysMapped)
+        let files = try MultipartReader.parts(of: body, boundary: boundary).filter { $0.fileName != nil }
+        for part in files where Int64(part.range.count) > fileLimit {
+            throw APIError.tooLarge("'\(part.fileName ?? "file")' is larger than the per-file limit of \(fileLimit) bytes")
+        }
+        return (body, files)
+    }
+}

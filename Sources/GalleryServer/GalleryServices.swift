@@ -1,0 +1,64 @@
+import Foundation
+import GalleryCore
+import Logging
+
+/// What the controllers share: the catalogue, the stores, the job queue, the search engine and
+/// the metrics. One per server.
+struct GalleryServices: Sendable {
+    let configuration: ServerConfiguration
+    let catalog: AppDatabase
+    let thumbnails: ThumbnailStore
+    let uploads: UploadStore
+    let pathGuard: PathGuard
+    let jobs: JobQueue
+    let models: ModelHolder
+    let metrics: ServerMetrics
+    let fetcher: URLFetcher
+    let logger: Logger
+
+    /// The caller's collection `id`; someone else's (or a missing one) is a 404.
+    func collection(_ id: Int64, for user: UserRecord) throws -> CollectionRecord {
+        guard let collection = try catalog.collection(id: id, ownerId: user.id!) else {
+            throw APIError.notFound("no collection \(id)")
+        }
+        return collection
+    }
+
+    /// The caller's image `id`; someone else's (or a missing one) is a 404.
+    func image(_ id: Int64, for user: UserRecord) throws -> ImageRecord {
+        guard let image = try catalog.image(id: id, ownerId: user.id!) else { throw APIError.notFound("no image \(id)") }
+        return image
+    }
+
+    /// Indexes files (already checked or owned by the server) through the job queue, so that
+    /// indexing never runs twice at once, and waits for the result.
+    func indexNow(paths: [String], into collection: CollectionRecord, ownerId: Int64, kind: String) async throws -> JobSnapshot {
+        let job = await jobs.enqueue(JobSpec(kind: kind, ownerId: ownerId, collection: collection, roots: paths))
+        guard let finished = await jobs.wait(id: job.id) else { throw APIError.notFound("job \(job.id) vanished") }
+        if finished.state == .failed { throw APIError(.internalServerError, code: "index_failed", message: finished.error ?? "indexing failed") }
+        return finished
+    }
+}
+
+/// The active embedding model and the search engine over it, when one is installed.
+final class ModelHolder: Sendable {
+    let model: (any EmbeddingModel)?
+    let engine: SearchEngine?
+    /// Why there is no model, for the 503 answer.
+    let problem: String?
+
+    init(model: (any EmbeddingModel)?, catalog: AppDatabase, problem: String?) {
+        self.model = model
+        engine = model.map { SearchEngine(catalog: catalog, model: $0) }
+        self.problem = problem
+    }
+
+    /// The search engine, or 503 when no model is installed.
+    func requireEngine() throws -> SearchEngine {
+        guard let engine else {
+            throw APIError.unavailable(
+                "semantic search needs an embedding model and none is active: \(problem ?? "install one with `gallery models`")")
+        }
+        return engine
+    }
+}

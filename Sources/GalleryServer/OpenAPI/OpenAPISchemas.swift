@@ -1,0 +1,71 @@
+/// The JSON schemas of the API's bodies, written by hand to match the encoders.
+enum OpenAPISchemas {
+    static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
+        var schema: [String: Any] = ["type": "object", "properties": properties]
+        if !required.isEmpty { schema["required"] = required }
+        return schema
+    }
+
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
+    static var string: [String: Any] { ["type": "string"] }
+    static var integer: [String: Any] { ["type": "integer"] }
+    static var number: [String: Any] { ["type": "number"] }
+    static var boolean: [String: Any] { ["type": "boolean"] }
+    static var nullableString: [String: Any] { ["type": ["string", "null"]] }
+
+    static var filters: [String: Any] {
+        object([
+        "after": string, "before": string, "make": string, "model": string, "lens": string, "format": string,
+            "min_width": integer, "max_width": integer, "min_height": integer, "max_height": integer, "has_location": boolean, "path": string,
+        ])
+    }
+
+    static var all: [String: Any] {
+        [
+            "Error": object(["error": object(["code": string, "message": string], required: ["code", "message"])], required: ["error"]),
+            "Health": object(["status": string]),
+            "User": object(["id": integer, "name": string, "is_admin": boolean, "created_at": string], required: ["id", "name", "is_admin"]),
+            "MeResponse": object(["user": ref("User")]),
+            "UserList": object(["users": array(ref("User"))]),
+            "NewUserResponse": object(["user": ref("User"), "token": string], required: ["user", "token"]),
+            "NameBody": object(["name": string], required: ["name"]),
+            "PathBody": object(["path": string], required: ["path"]),
+            "AddImageBody": object(["path": string, "url": string]),
+            "Collection": object(["id": integer, "name": string, "created_at": string], required: ["id", "name"]),
+            "CollectionList": object(["collections": array(ref("Collection"))]),
+            "Stats": object([
+                "collection": ref("Collection"), "status": ["type": "object", "description": "as `gallery status --json`"],
+                "model": object(["identifier": nullableString, "available": boolean, "problem": nullableString]),
+                "embeddings": ["type": "object", "additionalProperties": integer],
+                "jobs": object(["queued": integer, "running": integer]),
+            ]),
+            "Tag": object(["label": string, "score": number]),
+            "SearchResult": object([
+                "id": integer, "path": string, "score": ["type": ["number", "null"]], "taken_at": nullableString,
+                "width": ["type": ["integer", "null"]], "height": ["type": ["integer", "null"]], "format": nullableString,
+                "tags": array(ref("Tag")),
+            ]),
+            "SearchReport": object(["results": array(ref("SearchResult")), "total": integer, "offset": integer, "limit": integer]),
+            "TextSearchBody": object(
+                ["query": string, "limit": integer, "offset": integer, "min_score": number, "filters": filters], required: ["query"]),
+            "SimilarSearchBody": object([
+                "image_id": integer, "image_url": string, "limit": integer, "offset": integer, "min_score": number, "filters": filters,
+            ]),
+            "ImageReport": ["type": "object", "description": "as `gallery show --json`: id, collection_id, path, status, format, width, height, taken_at, camera, location, keywords, thumbnails, ..."],
+            "ImageWithTags": object(["image": ref("ImageReport"), "tags": array(ref("Tag"))]),
+            "UploadResult": object([
+                "images": array(ref("ImageWithTags")), "rejected": array(object(["file_name": string, "reason": string])),
+            ]),
+            "Job": object(
+                [
+                    "id": integer, "kind": string, "collection_id": integer, "roots": array(string),
+                    "state": ["type": "string", "enum": ["queued", "running", "completed", "failed", "cancelled"]],
+                    "progress": object(["done": integer, "total": integer, "failed": integer]),
+                    "result": ["type": ["object", "null"], "description": "as `gallery index --json`"], "error": nullableString,
+                    "created_at": string, "started_at": nullableString, "finished_at": nullableString,
+                ], required: ["id", "kind", "state", "progress"]),
+            "JobList": object(["jobs": array(ref("Job"))]),
+        ]
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import GalleryCore
+
+/// What `gallery serve` is told: where to listen and the limits it enforces, on top of the
+/// core's ``GalleryConfiguration`` (home, allowed roots, decoding limits).
+public struct ServerConfiguration: Sendable {
+    public var gallery: GalleryConfiguration
+    public var host: String
+    /// 0 picks a free port (printed when the server is up).
+    public var port: Int
+    /// Largest JSON request body.
+    public var maxJSONBytes: Int
+    /// Largest uploaded file.
+    public var maxUploadFileBytes: Int64
+    /// Largest upload request (all files together).
+    public var maxUploadRequestBytes: Int64
+    /// Largest image fetched by URL.
+    public var maxURLFetchBytes: Int64
+    /// Seconds a URL fetch may take.
+    public var urlFetchTimeout: Double
+    /// Whether `/metrics` answers without a token.
+    public var publicMetrics: Bool
+    /// Folder holding index.html, app.js and style.css (default: the bundled copy).
+    public var webRoot: URL?
+
+    public init(gallery: GalleryConfiguration) {
+        self.gallery = gallery
+        host = "127.0.0.1"
+        port = 8080
+        maxJSONBytes = 1 << 20
+        maxUploadFileBytes = 100 << 20
+        maxUploadRequestBytes = 500 << 20
+        maxURLFetchBytes = 50 << 20
+        urlFetchTimeout = 20
+        publicMetrics = true
+        webRoot = nil
+    }
+
+    /// Where the admin token is written at first start.
+    public var adminTokenURL: URL { gallery.home.appendingPathComponent("admin-token") }
+    /// The managed store of uploaded originals.
+    public var uploadsURL: URL { gallery.home.appendingPathComponent("uploads") }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GalleryCore
+import Hummingbird
+
+extension Request {
+    /// The declared body length, when the client sent one.
+    var declaredLength: Int64? { headers[.contentLength].flatMap { Int64($0) } }
+
+    /// Decodes a JSON body of at most `limit` bytes.
+    /// - Throws: ``APIError`` 413 when larger, 400 when empty or not the expected JSON.
+    func decodeJSON<T: Decodable>(_ type: T.Type, limit: Int) async throws -> T {
+        if let length = declaredLength, length > limit {
+            throw APIError.tooLarge("JSON bodies are limited to \(limit) bytes")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await body.collect(upTo: limit)
+        } catch {
+            throw APIError.tooLarge("JSON bodies are limited to \(limit) bytes")
+        }
+        guard buffer.readableBytes > 0 else { throw APIError.invalidJSON("the request needs a JSON body") }
+        do {
+            return try JSONDecoder.api.decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw APIError.invalidJSON("malformed JSON body: \(Self.describe(error))")
+        }
+    }
+
+    /// Streams the body into `url`, refusing more than `limit` bytes.
+    /// - Throws: ``APIError`` 413 when the body is larger (the partial file is removed).
+    func receiveBody(to url: URL, limit: Int64) async throws -> Int64 {
+        if let length = declaredLength, length > limit {
+            throw APIError.tooLarge("upload requests are limited to \(limit) bytes")
+        }
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        var received: Int64 = 0
+        do {
+            for try await chunk in body {
+                received += Int64(chunk.readableBytes)
+                if received > limit { throw APIError.tooLarge("upload requests are limited to \(limit) bytes") }
+                try handle.write(contentsOf: Data(chunk.readableBytesView))
+            }
+            try handle.close()
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+        return received
+    }
+
+    /// An integer query parameter within `range`, or `defaultValue` when absent.
+    func intQuery(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let raw = uri.queryParameters[name[...]] else { return defaultValue }
+        guard let value = Int(raw), range.contains(value) else {
+            throw APIError.badRequest("'\(name)' must be an integer in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context): context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription
+        case .keyNotFound(let key, _): "missing field '\(key.stringValue)'"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
+        @unknown default: "\(error)"
+        }
+    }
+}
+
+extension JSONDecoder {
+    static var api: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}
+
+extension Response {
+    /// A JSON response with the API's encoder (ISO 8601 dates, sorted keys).
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try ReportEncoder.encode(value, pretty: false)
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A file's bytes with a content type.
+    static func file(_ data: Data, contentType: String, cacheSeconds: Int = 0) -> Response {
+        var headers: HTTPFields = [.contentType: contentType]
+        if cacheSeconds > 0 { headers[.cacheControl] = "private, max-age=\(cacheSeconds)" }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

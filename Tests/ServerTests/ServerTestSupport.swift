@@ -1,0 +1,42 @@
+import Foundation
+import GalleryTestSupport
+import Testing
+
+/// A server in a fresh home, with helpers shared by the API tests.
+struct TestServer {
+    let directory: TemporaryDirectory
+    let server: ServerProcess
+
+    /// Starts a server; `prepare` lays out files and returns extra `serve` arguments.
+    init(arguments: [String] = [], prepare: (TemporaryDirectory) throws -> [String] = { _ in [] }) throws {
+        directory = try TemporaryDirectory("gallery-server-test")
+        let extra = try prepare(directory)
+        server = try ServerProcess(home: directory.path("home"), arguments: arguments + extra)
+    }
+
+    var admin: String { server.adminToken }
+
+    /// Creates a user; returns its token and the id of its default collection.
+    func makeUser(_ name: String) async throws -> (token: String, collection: Int) {
+        let created = try await server.request("POST", "/api/v1/users", token: admin, json: ["name": name])
+        #expect(created.status == 201, "\(created.text)")
+        let token = try created.json()["token"] as! String
+        let list = try await server.request("GET", "/api/v1/collections", token: token)
+        let collections = try list.json()["collections"] as! [[String: Any]]
+        return (token, collections[0]["id"] as! Int)
+    }
+
+    /// Uploads fixture files into a collection.
+    func upload(_ fixtures: [String], collection: Int, token: String) async throws -> ServerProcess.Reply {
+        let files = try fixtures.map { fixture in
+            (field: "files", name: URL(fileURLWithPath: fixture).lastPathComponent, data: try Data(contentsOf: Fixtures.url(fixture)))
+        }
+        let (body, type) = ServerProcess.multipart(files)
+        return try await server.request("POST", "/api/v1/collections/\(collection)/uploads", token: token, body: body, contentType: type)
+    }
+
+    func finish() {
+        server.stop()
+        directory.remove()
+    }
+}
