@@ -78,6 +78,9 @@ else
         serve_args+=(--web-root "$root/Sources/GalleryServer/Resources/web")
     fi
     folder_args=(--folder "$home/roots/photos" --folder-count 2)
+    # The offline model pack and ONNX Runtime, so that text and image search work.
+    export GALLERY_ONNXRUNTIME="${GALLERY_ONNXRUNTIME:-$("$root/scripts/models.sh")}"
+    GALLERY_HOME="$home" "$gallery" models import "$root/.cache/models/offline-pack" >/dev/null
     log "starting the server on $url (GALLERY_HOME=$home)"
     GALLERY_HOME="$home" "$gallery" serve "${serve_args[@]}" >"$home/server.log" 2>&1 &
     server_pid=$!

@@ -55,6 +55,12 @@ public struct GalleryConfiguration: Sendable, Equatable {
     public var thumbnailsURL: URL { home.appendingPathComponent("thumbnails") }
     /// The configuration file read by ``ConfigurationLoader``.
     public var configurationFileURL: URL { home.appendingPathComponent("config.yaml") }
+    /// The data folder's own folders, never crawled: thumbnails, models and the runtime library.
+    /// (Uploads, the managed originals store, are photos and may be crawled.)
+    public var internalFolders: [URL] {
+        ["thumbnails", "models", "runtime"].map { home.appendingPathComponent($0) }
+    }
+
     /// Every exclusion pattern in force.
     public var exclusionPatterns: [String] { Self.defaultExclusions + exclude }
 }

@@ -42,7 +42,7 @@ public struct Indexer: Sendable {
 
         let crawl = Crawler(
             exclusions: configuration.exclusionPatterns,
-            excludedFolders: [configuration.home.standardizedFileURL.path],
+            excludedFolders: configuration.internalFolders.map(\.standardizedFileURL.path),
             followSymlinks: configuration.followSymlinks
         ).crawl(roots: roots)
         let crawlElapsed = (ContinuousClock.now - started).seconds
