@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds in release mode, installs the offline model pack
 # and ONNX Runtime into the data folder, indexes the folders given (or a small sample of real
-# photos it fetches) and prints the catalogue's status.
-# Usage: scripts/run.sh [FOLDER...]      (GALLERY_HOME chooses the data folder)
+# photos it fetches), prints the catalogue's status, then serves the web UI and API.
+# Usage: scripts/run.sh [FOLDER...]      (GALLERY_HOME chooses the data folder;
+#        GALLERY_PORT the port, default 8080; GALLERY_NO_SERVE=1 stops after indexing)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -30,3 +31,10 @@ fi
 "$gallery" index "$@"
 "$gallery" status
 echo "run: try: $gallery search \"a cat\"   (the binary is $gallery)" >&2
+[ "${GALLERY_NO_SERVE:-}" = 1 ] && exit 0
+
+# The folders just indexed become the server's allowed roots (for "Add folder" in the UI).
+roots=()
+for folder in "$@"; do roots+=(--allow-root "$folder"); done
+echo "run: serving http://127.0.0.1:${GALLERY_PORT:-8080}/ (sign in with the token in $home/admin-token; Ctrl-C stops)" >&2
+exec "$gallery" serve --port "${GALLERY_PORT:-8080}" "${roots[@]}"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, fetches the real test data and builds the model
-# files (cached under .cache/), checks formatting, builds, then runs the Swift Testing suites
-# (unit, integration, and end-to-end tests that drive the built binary and server).
+# files (cached under .cache/), checks formatting, builds, drives the web UI in headless chromium,
+# then runs the Swift Testing suites (unit, integration, and end-to-end tests that drive the built
+# binary and server).
 # Usage: scripts/test.sh [extra `swift test` arguments]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,4 +14,6 @@ export GALLERY_ONNXRUNTIME
 
 swift format lint --strict --recursive Sources Tests Package.swift
 swift build --build-tests 2>&1 | grep -E "error:|Build complete" >&2 || true
+# The web UI in a real browser (headless chromium) against the built server.
+SKIP_BUILD=1 scripts/browser-test/run.sh
 swift test --skip-build "$@"

@@ -53,7 +53,8 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     router.add(middleware: RequestObservationMiddleware(metrics: services.metrics))
     router.add(middleware: TokenAuthMiddleware(catalog: services.catalog, publicMetrics: services.configuration.publicMetrics))
     let routes = Routes(router: router)
-    SystemController(services: services, webRoot: SystemController.findWebRoot(override: services.configuration.webRoot)).addRoutes(to: routes)
+    SystemController(services: services, webRoot: SystemController.findWebRoot(override: services.configuration.webRoot)).addRoutes(
+        to: routes)
     UsersController(services: services).addRoutes(to: routes)
     CollectionsController(services: services).addRoutes(to: routes)
     ImagesController(services: services).addRoutes(to: routes)

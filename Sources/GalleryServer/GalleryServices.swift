@@ -35,7 +35,9 @@ struct GalleryServices: Sendable {
     func indexNow(paths: [String], into collection: CollectionRecord, ownerId: Int64, kind: String) async throws -> JobSnapshot {
         let job = await jobs.enqueue(JobSpec(kind: kind, ownerId: ownerId, collection: collection, roots: paths))
         guard let finished = await jobs.wait(id: job.id) else { throw APIError.notFound("job \(job.id) vanished") }
-        if finished.state == .failed { throw APIError(.internalServerError, code: "index_failed", message: finished.error ?? "indexing failed") }
+        if finished.state == .failed {
+            throw APIError(.internalServerError, code: "index_failed", message: finished.error ?? "indexing failed")
+        }
         return finished
     }
 }

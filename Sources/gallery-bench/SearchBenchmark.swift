@@ -34,7 +34,8 @@ struct SearchBenchmark: AsyncParsableCommand {
         let catalog = try AppDatabase.open(at: configuration.catalogURL)
         let runtime = try OnnxRuntime.shared(
             libraryPath: OnnxRuntime.defaultLibraryPath(home: configuration.home, environment: ProcessInfo.processInfo.environment))
-        let model = try ModelRegistry(home: configuration.home).loadActive(runtime: runtime, options: SessionOptions(intraOpThreads: threads))
+        let model = try ModelRegistry(home: configuration.home).loadActive(
+            runtime: runtime, options: SessionOptions(intraOpThreads: threads))
         let real = try catalog.indexEntries(model: model.identifier)
         guard !real.isEmpty else { throw ValidationError("\(home) holds no embeddings from \(model.identifier): index a library first") }
         print("model \(model.identifier), \(real.count) real embeddings, \(ProcessInfo.processInfo.activeProcessorCount) cores")
@@ -46,8 +47,10 @@ struct SearchBenchmark: AsyncParsableCommand {
             vectors.append(VectorCoding.normalized(try model.embedText(query)))
             encodeTimes.append(Self.seconds(ContinuousClock.now - start))
         }
-        print(String(format: "text encoding: p50 %.2f ms, p95 %.2f ms (%d queries)",
-                     Self.percentile(encodeTimes, 0.5) * 1000, Self.percentile(encodeTimes, 0.95) * 1000, vectors.count))
+        print(
+            String(
+                format: "text encoding: p50 %.2f ms, p95 %.2f ms (%d queries)",
+                Self.percentile(encodeTimes, 0.5) * 1000, Self.percentile(encodeTimes, 0.95) * 1000, vectors.count))
 
         for size in sizes.split(separator: ",").compactMap({ Int($0) }) {
             let index = VectorIndex(dimension: real[0].vector.count)
@@ -65,11 +68,13 @@ struct SearchBenchmark: AsyncParsableCommand {
                 _ = index.search(vector, in: 1, allowed: tenth, limit: 20)
                 filtered.append(Self.seconds(ContinuousClock.now - start))
             }
-            print(String(
-                format: "%7d images (%d synthetic copies): search p50 %.2f ms, p95 %.2f ms; with a 10%% filter p50 %.2f ms, p95 %.2f ms; peak RSS %d MiB",
-                size, synthetic, Self.percentile(plain, 0.5) * 1000, Self.percentile(plain, 0.95) * 1000,
-                Self.percentile(filtered, 0.5) * 1000, Self.percentile(filtered, 0.95) * 1000,
-                ProcessStatistics.peakResidentBytes >> 20))
+            print(
+                String(
+                    format:
+                        "%7d images (%d synthetic copies): search p50 %.2f ms, p95 %.2f ms; with a 10%% filter p50 %.2f ms, p95 %.2f ms; peak RSS %d MiB",
+                    size, synthetic, Self.percentile(plain, 0.5) * 1000, Self.percentile(plain, 0.95) * 1000,
+                    Self.percentile(filtered, 0.5) * 1000, Self.percentile(filtered, 0.95) * 1000,
+                    ProcessStatistics.peakResidentBytes >> 20))
         }
     }
 

@@ -5,7 +5,11 @@ import ArgumentParser
 struct Gallery: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gallery",
-        abstract: "Smart Gallery: index your photo folders and find pictures by describing them, by example, or by date, camera, place and format.",
-        subcommands: [IndexCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self, ServeCommand.self, ModelsCommand.self, EvalCommand.self]
+        abstract:
+            "Smart Gallery: index your photo folders and find pictures by describing them, by example, or by date, camera, place and format.",
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self, ServeCommand.self, ModelsCommand.self,
+            EvalCommand.self,
+        ]
     )
 }

@@ -20,7 +20,9 @@ final class ProgressBar: @unchecked Sendable {
             if isTerminal {
                 drawBar(progress)
             } else if progress.total > 0 {
-                write("progress \(progress.done)/\(progress.total) files, \(String(format: "%.1f", progress.rate)) files/s, \(progress.failed) errors\n")
+                write(
+                    "progress \(progress.done)/\(progress.total) files, \(String(format: "%.1f", progress.rate)) files/s, \(progress.failed) errors\n"
+                )
             }
         }
     }
@@ -39,7 +41,9 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let eta = progress.remaining.map { "ETA \(Formatting.duration($0))" } ?? "ETA --:--"
-        write("\r[\(bar)] \(progress.done)/\(progress.total)  \(String(format: "%.1f", progress.rate)) img/s  \(eta)  errors \(progress.failed)\u{1B}[K")
+        write(
+            "\r[\(bar)] \(progress.done)/\(progress.total)  \(String(format: "%.1f", progress.rate)) img/s  \(eta)  errors \(progress.failed)\u{1B}[K"
+        )
         drewBar = true
     }
 

@@ -57,7 +57,8 @@ struct SearchCommand: AsyncParsableCommand {
             collectionId: collectionId, subject: subject, filter: filter, offset: offset, limit: limit, minScore: minScore)
         let results = try engine.search(query)
         context.logger.info(
-            "searched", metadata: ["search.encode_ms": "\(results.encodeSeconds * 1000)", "search.rank_ms": "\(results.rankSeconds * 1000)"])
+            "searched",
+            metadata: ["search.encode_ms": "\(results.encodeSeconds * 1000)", "search.rank_ms": "\(results.rankSeconds * 1000)"])
         try show(SearchReport(semantic: results, query: query))
     }
 
@@ -87,7 +88,8 @@ struct SearchCommand: AsyncParsableCommand {
             let score = result.score.map { String(format: "%.3f", $0) } ?? "-"
             let date = result.takenAt.map { $0.formatted(.iso8601) } ?? "-"
             let tags = result.tags?.prefix(3).map(\.label).joined(separator: ", ") ?? ""
-            Output.line("\(result.id)\t\(score)\t\(date)\t\(result.format?.rawValue ?? "-")\t\(result.path)\(tags.isEmpty ? "" : "\t[\(tags)]")")
+            Output.line(
+                "\(result.id)\t\(score)\t\(date)\t\(result.format?.rawValue ?? "-")\t\(result.path)\(tags.isEmpty ? "" : "\t[\(tags)]")")
         }
         Output.line("\(report.results.count) of \(report.total) shown")
     }

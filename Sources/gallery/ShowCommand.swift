@@ -27,7 +27,8 @@ struct ShowCommand: AsyncParsableCommand {
                 defer { free(pointer) }
                 return String(cString: pointer)
             }
-            record = try context.catalog.image(path: resolved ?? path, collectionId: collectionId)
+            record =
+                try context.catalog.image(path: resolved ?? path, collectionId: collectionId)
                 ?? context.catalog.image(path: path, collectionId: collectionId)
         }
         guard let record else { throw ValidationError("no image '\(image)' in the catalogue") }

@@ -9,14 +9,17 @@ struct CrashSafetyTests {
     /// Distinct files (so every one needs its own thumbnails): real JPEGs, each copied several
     /// times with a few bytes appended after the image data.
     func makePhotos(in folder: TemporaryDirectory, copies: Int) throws -> Int {
-        let sources = try ["skimage/rocket.jpg", "skimage/retina.jpg", "skimage/hubble_deep_field.jpg",
-                           "face-recognition/obama.jpg", "face-recognition/biden.jpg", "face-recognition/obama2.jpg"]
-            .map { try Data(contentsOf: Fixtures.url($0)) }
+        let sources = try [
+            "skimage/rocket.jpg", "skimage/retina.jpg", "skimage/hubble_deep_field.jpg",
+            "face-recognition/obama.jpg", "face-recognition/biden.jpg", "face-recognition/obama2.jpg",
+        ]
+        .map { try Data(contentsOf: Fixtures.url($0)) }
         var count = 0
         for (index, source) in sources.enumerated() {
             for copy in 0..<copies {
                 try FileManager.default.createDirectory(atPath: folder.path("set\(copy % 4)"), withIntermediateDirectories: true)
-                try (source + Data("copy \(copy)".utf8)).write(to: folder.url.appendingPathComponent("set\(copy % 4)/photo-\(index)-\(copy).jpg"))
+                try (source + Data("copy \(copy)".utf8)).write(
+                    to: folder.url.appendingPathComponent("set\(copy % 4)/photo-\(index)-\(copy).jpg"))
                 count += 1
             }
         }

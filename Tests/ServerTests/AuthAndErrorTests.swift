@@ -68,7 +68,8 @@ struct AuthAndErrorTests {
         #expect(empty.status == 400)
 
         let huge = Data("{\"name\": \"\(String(repeating: "x", count: 2 << 20))\"}".utf8)
-        let tooLarge = try await server.request("POST", "/api/v1/collections", token: test.admin, body: huge, contentType: "application/json")
+        let tooLarge = try await server.request(
+            "POST", "/api/v1/collections", token: test.admin, body: huge, contentType: "application/json")
         #expect(tooLarge.status == 413)
         #expect(tooLarge.errorCode == "payload_too_large")
 

@@ -25,7 +25,8 @@ struct OpenAPITests {
             // Ids that do not exist: the route must answer with a resource 404, never "no such route".
             let concrete = path.replacingOccurrences(of: "{cid}", with: "987654").replacingOccurrences(of: "{id}", with: "987654")
             for method in operations.keys {
-                let reply = try await server.request(method.uppercased(), concrete, token: test.admin, json: method == "get" || method == "delete" ? nil : [:])
+                let reply = try await server.request(
+                    method.uppercased(), concrete, token: test.admin, json: method == "get" || method == "delete" ? nil : [:])
                 #expect(reply.status != 405, "\(method) \(path)")
                 let noRoute = reply.status == 404 && reply.text.contains("no such route")
                 #expect(!noRoute, "\(method) \(path) is documented but not served")

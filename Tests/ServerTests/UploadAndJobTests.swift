@@ -16,7 +16,8 @@ struct UploadAndJobTests {
             ("files", "notes.txt", Data("not an image".utf8)),
         ]
         let (body, type) = ServerProcess.multipart(files)
-        let reply = try await server.request("POST", "/api/v1/collections/\(collection)/uploads", token: test.admin, body: body, contentType: type)
+        let reply = try await server.request(
+            "POST", "/api/v1/collections/\(collection)/uploads", token: test.admin, body: body, contentType: type)
         #expect(reply.status == 201, "\(reply.text)")
         let result = try reply.json()
         #expect((result["images"] as? [Any])?.count == 2)
@@ -66,7 +67,8 @@ struct UploadAndJobTests {
         let big = try await test.upload(["skimage/astronaut.png"], collection: 1, token: test.admin)  // ~790 kB
         #expect(big.status == 413, "\(big.text)")
         #expect(big.errorCode == "payload_too_large")
-        let many = try await test.upload(["skimage/coffee.png", "skimage/chelsea.png", "skimage/camera.png", "skimage/astronaut.png"], collection: 1, token: test.admin)
+        let many = try await test.upload(
+            ["skimage/coffee.png", "skimage/chelsea.png", "skimage/camera.png", "skimage/astronaut.png"], collection: 1, token: test.admin)
         #expect(many.status == 413)
         let small = try await test.upload(["skimage/camera.png"], collection: 1, token: test.admin)
         #expect(small.status == 201, "\(small.text)")
@@ -96,9 +98,11 @@ struct UploadAndJobTests {
         let bigFolder = try Fixtures.path("skimage")
         let created = try await server.request("POST", "/api/v1/collections", token: test.admin, json: ["name": "second"])
         let secondCollection = try created.json()["id"] as! Int
-        let big = try await server.request("POST", "/api/v1/collections/\(secondCollection)/folders", token: test.admin, json: ["path": bigFolder])
+        let big = try await server.request(
+            "POST", "/api/v1/collections/\(secondCollection)/folders", token: test.admin, json: ["path": bigFolder])
         let bigId = try big.json()["id"] as! Int
-        let third = try await server.request("POST", "/api/v1/collections/\(secondCollection)/folders", token: test.admin, json: ["path": root])
+        let third = try await server.request(
+            "POST", "/api/v1/collections/\(secondCollection)/folders", token: test.admin, json: ["path": root])
         let thirdId = try third.json()["id"] as! Int
         let cancelledQueued = try await server.request("DELETE", "/api/v1/jobs/\(thirdId)", token: test.admin)
         #expect(cancelledQueued.status == 200)

@@ -10,7 +10,8 @@ extension AppDatabase {
     /// The collection `name` of `ownerId`; created when missing if `createIfMissing`.
     public func collection(named name: String, ownerId: Int64?, createIfMissing: Bool) throws -> CollectionRecord? {
         try writer.write { db in
-            let request = CollectionRecord
+            let request =
+                CollectionRecord
                 .filter(CollectionRecord.Columns.name == name)
                 .filter(ownerId == nil ? CollectionRecord.Columns.ownerId == nil : CollectionRecord.Columns.ownerId == ownerId)
             if let existing = try request.fetchOne(db) { return existing }
@@ -43,7 +44,8 @@ extension AppDatabase {
     /// - Throws: ``UserError/collectionNameTaken`` when the owner has one with this name.
     public func createCollection(name: String, ownerId: Int64) throws -> CollectionRecord {
         try writer.write { db in
-            let taken = try CollectionRecord
+            let taken =
+                try CollectionRecord
                 .filter(CollectionRecord.Columns.name == name && CollectionRecord.Columns.ownerId == ownerId)
                 .fetchCount(db) > 0
             if taken { throw UserError.collectionNameTaken(name) }
@@ -57,11 +59,14 @@ extension AppDatabase {
     /// - Throws: ``UserError/collectionNameTaken`` when the owner has another with this name.
     public func renameCollection(id: Int64, ownerId: Int64, to name: String) throws -> CollectionRecord? {
         try writer.write { db -> CollectionRecord? in
-            guard var collection = try CollectionRecord
-                .filter(CollectionRecord.Columns.id == id && CollectionRecord.Columns.ownerId == ownerId)
-                .fetchOne(db)
+            guard
+                var collection =
+                    try CollectionRecord
+                    .filter(CollectionRecord.Columns.id == id && CollectionRecord.Columns.ownerId == ownerId)
+                    .fetchOne(db)
             else { return nil }
-            let taken = try CollectionRecord
+            let taken =
+                try CollectionRecord
                 .filter(CollectionRecord.Columns.name == name && CollectionRecord.Columns.ownerId == ownerId)
                 .filter(CollectionRecord.Columns.id != id)
                 .fetchCount(db) > 0
@@ -77,9 +82,10 @@ extension AppDatabase {
     ///   collection is not theirs.
     public func deleteCollection(id: Int64, ownerId: Int64) throws -> [String]? {
         try writer.write { db -> [String]? in
-            guard try CollectionRecord
-                .filter(CollectionRecord.Columns.id == id && CollectionRecord.Columns.ownerId == ownerId)
-                .fetchCount(db) > 0
+            guard
+                try CollectionRecord
+                    .filter(CollectionRecord.Columns.id == id && CollectionRecord.Columns.ownerId == ownerId)
+                    .fetchCount(db) > 0
             else { return nil }
             let hashes = try String.fetchSet(
                 db,

@@ -71,7 +71,8 @@ extension AppDatabase {
     public func imageIds(matching filter: ImageFilter, collectionId: Int64) throws -> Set<Int64> {
         try reader.read { db in
             let request = filter.apply(
-                to: ImageRecord
+                to:
+                    ImageRecord
                     .filter(ImageRecord.Columns.collectionId == collectionId)
                     .filter(ImageRecord.Columns.status == ImageStatus.indexed.rawValue))
             return try Int64.fetchSet(db, request.select(ImageRecord.Columns.id))

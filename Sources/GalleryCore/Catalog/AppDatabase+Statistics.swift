@@ -40,13 +40,15 @@ extension AppDatabase {
                     path: row["path"], reason: FailureReason(rawValue: row["failureReason"] ?? "") ?? .corrupt,
                     message: row["failureMessage"])
             }
-            let lastRun = try IndexRunRecord
+            let lastRun =
+                try IndexRunRecord
                 .filter(IndexRunRecord.Columns.collectionId == collectionId)
                 .order(IndexRunRecord.Columns.id.desc)
                 .fetchOne(db)
-            let indexedBytes = try Int64.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(fileSize), 0) FROM image WHERE collectionId = ? AND status = 'indexed'",
-                arguments: [collectionId]) ?? 0
+            let indexedBytes =
+                try Int64.fetchOne(
+                    db, sql: "SELECT COALESCE(SUM(fileSize), 0) FROM image WHERE collectionId = ? AND status = 'indexed'",
+                    arguments: [collectionId]) ?? 0
             return CatalogStatistics(
                 byStatus: byStatus, byFormat: byFormat, failuresByReason: failuresByReason,
                 recentFailures: recentFailures, lastRun: lastRun, indexedBytes: indexedBytes)

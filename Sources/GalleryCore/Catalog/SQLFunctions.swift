@@ -24,7 +24,8 @@ public enum GeoDistance {
         let radians = Double.pi / 180
         let dLat = (b.0 - a.0) * radians
         let dLon = (b.1 - a.1) * radians
-        let h = sin(dLat / 2) * sin(dLat / 2)
+        let h =
+            sin(dLat / 2) * sin(dLat / 2)
             + cos(a.0 * radians) * cos(b.0 * radians) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * earthRadius * asin(min(1, sqrt(h)))
     }

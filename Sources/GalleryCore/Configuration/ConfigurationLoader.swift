@@ -38,7 +38,8 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError.outOfRange(name: "max_pixels", value: "\(configuration.limits.maxPixels)", allowed: "at least 1")
         }
         if configuration.limits.maxFileBytes < 1 {
-            throw ConfigurationError.outOfRange(name: "max_file_bytes", value: "\(configuration.limits.maxFileBytes)", allowed: "at least 1")
+            throw ConfigurationError.outOfRange(
+                name: "max_file_bytes", value: "\(configuration.limits.maxFileBytes)", allowed: "at least 1")
         }
         let thumbnails = configuration.thumbnails
         if thumbnails.small < 16 || thumbnails.large < thumbnails.small || thumbnails.large > 8192 {

@@ -28,4 +28,3 @@ struct BMPHeader: Equatable {
         guard width > 0, height > 0 else { return nil }
     }
 }
-

@@ -66,9 +66,11 @@ enum ExifReader {
             break
         }
 
-        if let latitude = coordinate(tiff, gps[Tag.gpsLatitude], ref: tiff.string(gps[Tag.gpsLatitudeRef]),
+        if let latitude = coordinate(
+            tiff, gps[Tag.gpsLatitude], ref: tiff.string(gps[Tag.gpsLatitudeRef]),
             negative: "S", limit: 90),
-            let longitude = coordinate(tiff, gps[Tag.gpsLongitude], ref: tiff.string(gps[Tag.gpsLongitudeRef]),
+            let longitude = coordinate(
+                tiff, gps[Tag.gpsLongitude], ref: tiff.string(gps[Tag.gpsLongitudeRef]),
                 negative: "W", limit: 180)
         {
             metadata.latitude = latitude

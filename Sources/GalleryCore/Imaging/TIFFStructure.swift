@@ -79,7 +79,8 @@ struct TIFFStructure {
         guard let entry, entry.type == 2 || entry.type == 7 || entry.type == 1 else { return nil }
         let raw = bytes[entry.valueOffset..<entry.valueOffset + entry.count]
         let text = raw.prefix { $0 != 0 }
-        let decoded = String(validating: text, as: UTF8.self)
+        let decoded =
+            String(validating: text, as: UTF8.self)
             ?? String(text.map { Character(Unicode.Scalar($0)) })
         let trimmed = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed

@@ -40,7 +40,8 @@ struct FileProcessor: Sendable {
                     change: .move(id: id, path: item.file.path, fileSize: contents.size, modifiedAt: contents.modifiedAt),
                     outcome: outcome, timings: timings)
                 if needsEmbedding {
-                    (result.embedding, result.warning) = try embedding(of: contents.data, preview: nil, hash: hash, timings: &result.timings)
+                    (result.embedding, result.warning) = try embedding(
+                        of: contents.data, preview: nil, hash: hash, timings: &result.timings)
                     if outcome == .updated { result.outcome = .embedded }
                 }
                 return result
@@ -70,11 +71,13 @@ struct FileProcessor: Sendable {
                 change: .upsert(record), embedding: embedding, warning: warning,
                 outcome: item.existing == nil ? .added : .updated, timings: timings)
         } catch let error as ImagingError {
-            return failure(item, timings, reason: error.reason, message: error.description, size: contents.size,
-                           modifiedAt: contents.modifiedAt, hash: hash)
+            return failure(
+                item, timings, reason: error.reason, message: error.description, size: contents.size,
+                modifiedAt: contents.modifiedAt, hash: hash)
         } catch {
-            return failure(item, timings, reason: .unreadable, message: "cannot write thumbnail: \(error.localizedDescription)",
-                           size: contents.size, modifiedAt: contents.modifiedAt, hash: hash)
+            return failure(
+                item, timings, reason: .unreadable, message: "cannot write thumbnail: \(error.localizedDescription)",
+                size: contents.size, modifiedAt: contents.modifiedAt, hash: hash)
         }
     }
 

@@ -87,7 +87,8 @@ public struct Indexer: Sendable {
                 batch.changes.append(result.change)
                 if let embedding = result.embedding { batch.embeddings.append(embedding) }
                 if let warning = result.warning {
-                    logger.warning("indexed without embedding", metadata: ["image.path": "\(result.change.path)", "model.problem": "\(warning)"])
+                    logger.warning(
+                        "indexed without embedding", metadata: ["image.path": "\(result.change.path)", "model.problem": "\(warning)"])
                 }
                 timings = timings + result.timings
                 run.counts.record(result.outcome)
@@ -95,7 +96,11 @@ public struct Indexer: Sendable {
                 if case .failed(let reason, let message) = result.outcome {
                     state.failed += 1
                     failuresByReason[reason, default: 0] += 1
-                    logger.debug("cannot index", metadata: ["image.path": "\(result.change.path)", "failure.reason": "\(reason.rawValue)", "failure.message": "\(message)"])
+                    logger.debug(
+                        "cannot index",
+                        metadata: [
+                            "image.path": "\(result.change.path)", "failure.reason": "\(reason.rawValue)", "failure.message": "\(message)",
+                        ])
                 }
                 if batch.changes.count >= configuration.batchSize {
                     timings.catalogWrites += try commit(&batch, run: run)

@@ -6,11 +6,13 @@ extension AppDatabase {
     public func findImages(_ query: ImageQuery) throws -> ImagePage {
         try reader.read { db in
             let base = query.filter.apply(
-                to: ImageRecord
+                to:
+                    ImageRecord
                     .filter(ImageRecord.Columns.collectionId == query.collectionId)
                     .filter(ImageRecord.Columns.status == ImageStatus.indexed.rawValue))
             let total = try base.fetchCount(db)
-            let images = try base
+            let images =
+                try base
                 .order(sql: "takenAt IS NULL, takenAt DESC, id")
                 .limit(query.limit, offset: query.offset)
                 .fetchAll(db)

@@ -16,7 +16,8 @@ extension ImageFilter {
         if let minHeight { request = request.filter(Columns.height >= minHeight) }
         if let maxHeight { request = request.filter(Columns.height <= maxHeight) }
         if let hasLocation {
-            request = hasLocation
+            request =
+                hasLocation
                 ? request.filter(Columns.latitude != nil && Columns.longitude != nil)
                 : request.filter(Columns.latitude == nil || Columns.longitude == nil)
         }
@@ -31,7 +32,8 @@ extension ImageFilter {
 
     /// A LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped.
     static func containsPattern(_ text: String) -> String {
-        let escaped = text
+        let escaped =
+            text
             .replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")

@@ -53,8 +53,9 @@ public struct ThumbnailStore: Sendable {
 
     /// Bytes used by all thumbnails.
     public func totalBytes() -> Int64 {
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
         else { return 0 }
         var total: Int64 = 0
         for case let url as URL in enumerator {

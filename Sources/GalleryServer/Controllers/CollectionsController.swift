@@ -8,24 +8,34 @@ struct CollectionsController {
 
     func addRoutes(to routes: Routes) {
         let limit = services.configuration.maxJSONBytes
-        routes.add(RouteDoc(method: .get, path: "/api/v1/collections", summary: "The caller's collections", tag: "collections", response: "CollectionList")) {
+        routes.add(
+            RouteDoc(
+                method: .get, path: "/api/v1/collections", summary: "The caller's collections", tag: "collections",
+                response: "CollectionList")
+        ) {
             _, context in
             let user = try context.requireUser()
             return try .json(["collections": try services.catalog.collections(ownerId: user.id!).map(CollectionJSON.init)])
         }
         routes.add(
-            RouteDoc(method: .post, path: "/api/v1/collections", summary: "Create a collection", tag: "collections", requestBody: "NameBody", response: "Collection", status: 201)
+            RouteDoc(
+                method: .post, path: "/api/v1/collections", summary: "Create a collection", tag: "collections", requestBody: "NameBody",
+                response: "Collection", status: 201)
         ) { request, context in
             let user = try context.requireUser()
             let name = try await request.decodeJSON(NameBody.self, limit: limit).validated()
             return try .json(CollectionJSON(try services.catalog.createCollection(name: name, ownerId: user.id!)), status: .created)
         }
-        routes.add(RouteDoc(method: .get, path: "/api/v1/collections/{cid}", summary: "One collection", tag: "collections", response: "Collection")) {
+        routes.add(
+            RouteDoc(method: .get, path: "/api/v1/collections/{cid}", summary: "One collection", tag: "collections", response: "Collection")
+        ) {
             _, context in
             try .json(CollectionJSON(try services.collection(try context.pathId("cid"), for: try context.requireUser())))
         }
         routes.add(
-            RouteDoc(method: .patch, path: "/api/v1/collections/{cid}", summary: "Rename a collection", tag: "collections", requestBody: "NameBody", response: "Collection")
+            RouteDoc(
+                method: .patch, path: "/api/v1/collections/{cid}", summary: "Rename a collection", tag: "collections",
+                requestBody: "NameBody", response: "Collection")
         ) { request, context in
             let user = try context.requireUser()
             let id = try context.pathId("cid")
@@ -37,7 +47,9 @@ struct CollectionsController {
             return try .json(CollectionJSON(renamed))
         }
         routes.add(
-            RouteDoc(method: .delete, path: "/api/v1/collections/{cid}", summary: "Delete a collection, its images and uploads", tag: "collections", status: 204)
+            RouteDoc(
+                method: .delete, path: "/api/v1/collections/{cid}", summary: "Delete a collection, its images and uploads",
+                tag: "collections", status: 204)
         ) { _, context in
             let user = try context.requireUser()
             let id = try context.pathId("cid")
@@ -50,7 +62,9 @@ struct CollectionsController {
             return Response(status: .noContent)
         }
         routes.add(
-            RouteDoc(method: .get, path: "/api/v1/collections/{cid}/stats", summary: "Counts, formats, failures, last run, model and jobs", tag: "collections", response: "Stats")
+            RouteDoc(
+                method: .get, path: "/api/v1/collections/{cid}/stats", summary: "Counts, formats, failures, last run, model and jobs",
+                tag: "collections", response: "Stats")
         ) { _, context in
             let user = try context.requireUser()
             let collection = try services.collection(try context.pathId("cid"), for: user)
@@ -62,7 +76,9 @@ struct CollectionsController {
                     status: StatusReport(
                         collection: collection, statistics: statistics, configuration: services.configuration.gallery,
                         embeddingCounts: try services.catalog.embeddingCounts()),
-                    model: .init(identifier: services.models.model?.identifier, available: services.models.model != nil, problem: services.models.problem),
+                    model: .init(
+                        identifier: services.models.model?.identifier, available: services.models.model != nil,
+                        problem: services.models.problem),
                     embeddings: try services.catalog.embeddingCounts(),
                     jobs: .init(
                         queued: jobs.filter { $0.state == .queued }.count, running: jobs.filter { $0.state == .running }.count)))

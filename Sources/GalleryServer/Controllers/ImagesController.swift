@@ -25,7 +25,8 @@ struct ImagesController {
         }
         routes.add(
             RouteDoc(
-                method: .post, path: "/api/v1/collections/{cid}/images", summary: "Add one image by server path (admin, under allowed roots) or by URL",
+                method: .post, path: "/api/v1/collections/{cid}/images",
+                summary: "Add one image by server path (admin, under allowed roots) or by URL",
                 tag: "images", requestBody: "AddImageBody", response: "ImageWithTags", status: 201)
         ) { request, context in
             let user = try context.requireUser()
@@ -55,13 +56,16 @@ struct ImagesController {
             }
             if image.status == .failed {
                 services.uploads.remove(path: path)
-                throw APIError(.unprocessableContent, code: "unreadable_image", message: "cannot index the image: \(image.failureMessage ?? image.failureReason?.rawValue ?? "unknown reason")")
+                throw APIError(
+                    .unprocessableContent, code: "unreadable_image",
+                    message: "cannot index the image: \(image.failureMessage ?? image.failureReason?.rawValue ?? "unknown reason")")
             }
             return try .json(try imageJSON(image), status: .created)
         }
         routes.add(
             RouteDoc(
-                method: .post, path: "/api/v1/collections/{cid}/uploads", summary: "Upload images (multipart/form-data, any number of files)",
+                method: .post, path: "/api/v1/collections/{cid}/uploads",
+                summary: "Upload images (multipart/form-data, any number of files)",
                 tag: "images", requestBody: "multipart", response: "UploadResult", status: 201)
         ) { request, context in
             let user = try context.requireUser()
@@ -70,7 +74,8 @@ struct ImagesController {
         }
         routes.add(
             RouteDoc(
-                method: .post, path: "/api/v1/collections/{cid}/folders", summary: "Index a server folder under the allowed roots as a background job (admin)",
+                method: .post, path: "/api/v1/collections/{cid}/folders",
+                summary: "Index a server folder under the allowed roots as a background job (admin)",
                 tag: "images", requestBody: "PathBody", response: "Job", status: 202)
         ) { request, context in
             let user = try context.requireUser()
@@ -83,12 +88,18 @@ struct ImagesController {
             response.headers[.location] = "/api/v1/jobs/\(job.id)"
             return response
         }
-        routes.add(RouteDoc(method: .get, path: "/api/v1/images/{id}", summary: "Image metadata (EXIF, location, keywords, tags)", tag: "images", response: "ImageWithTags")) {
+        routes.add(
+            RouteDoc(
+                method: .get, path: "/api/v1/images/{id}", summary: "Image metadata (EXIF, location, keywords, tags)", tag: "images",
+                response: "ImageWithTags")
+        ) {
             _, context in
             try .json(try imageJSON(try services.image(try context.pathId("id"), for: try context.requireUser())))
         }
         routes.add(
-            RouteDoc(method: .delete, path: "/api/v1/images/{id}", summary: "Delete an image (catalogue, unused thumbnails, the original only if uploaded)", tag: "images", status: 204)
+            RouteDoc(
+                method: .delete, path: "/api/v1/images/{id}",
+                summary: "Delete an image (catalogue, unused thumbnails, the original only if uploaded)", tag: "images", status: 204)
         ) { _, context in
             let image = try services.image(try context.pathId("id"), for: try context.requireUser())
             for hash in try services.catalog.deleteImages(ids: [image.id!]) { services.thumbnails.remove(hash: hash) }
@@ -97,7 +108,9 @@ struct ImagesController {
             return Response(status: .noContent)
         }
         routes.add(
-            RouteDoc(method: .get, path: "/api/v1/images/{id}/thumbnail", summary: "JPEG thumbnail (size=small|large)", tag: "images", response: "image/jpeg", query: ["size"])
+            RouteDoc(
+                method: .get, path: "/api/v1/images/{id}/thumbnail", summary: "JPEG thumbnail (size=small|large)", tag: "images",
+                response: "image/jpeg", query: ["size"])
         ) { request, context in
             let image = try services.image(try context.pathId("id"), for: try context.requireUser())
             let sizeName = request.uri.queryParameters["size"].map(String.init) ?? "small"
@@ -107,7 +120,9 @@ struct ImagesController {
             else { throw APIError.notFound("image \(image.id!) has no thumbnail") }
             return .file(data, contentType: "image/jpeg", cacheSeconds: 3600)
         }
-        routes.add(RouteDoc(method: .get, path: "/api/v1/images/{id}/original", summary: "The original file", tag: "images", response: "image/*")) {
+        routes.add(
+            RouteDoc(method: .get, path: "/api/v1/images/{id}/original", summary: "The original file", tag: "images", response: "image/*")
+        ) {
             _, context in
             let image = try services.image(try context.pathId("id"), for: try context.requireUser())
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: image.path), options: .alwaysMapped) else {
@@ -118,7 +133,8 @@ struct ImagesController {
     }
 
     private func imageJSON(_ image: ImageRecord) throws -> ImageJSON {
-        let tags = try services.models.model.map { try services.catalog.tags(imageIds: [image.id!], model: $0.identifier)[image.id!] ?? [] } ?? []
+        let tags =
+            try services.models.model.map { try services.catalog.tags(imageIds: [image.id!], model: $0.identifier)[image.id!] ?? [] } ?? []
         return ImageJSON(image: ImageReport(image: image, store: services.thumbnails), tags: tags)
     }
 

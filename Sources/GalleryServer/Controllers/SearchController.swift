@@ -39,7 +39,9 @@ struct SearchController {
     func addRoutes(to routes: Routes) {
         let limit = services.configuration.maxJSONBytes
         routes.add(
-            RouteDoc(method: .post, path: "/api/v1/collections/{cid}/search", summary: "Search by text", tag: "search", requestBody: "TextSearchBody", response: "SearchReport")
+            RouteDoc(
+                method: .post, path: "/api/v1/collections/{cid}/search", summary: "Search by text", tag: "search",
+                requestBody: "TextSearchBody", response: "SearchReport")
         ) { request, context in
             let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
             let body = try await request.decodeJSON(TextBody.self, limit: limit)
@@ -51,7 +53,8 @@ struct SearchController {
         }
         routes.add(
             RouteDoc(
-                method: .post, path: "/api/v1/collections/{cid}/search/similar", summary: "Search by an indexed image (image_id) or an image URL (image_url)",
+                method: .post, path: "/api/v1/collections/{cid}/search/similar",
+                summary: "Search by an indexed image (image_id) or an image URL (image_url)",
                 tag: "search", requestBody: "SimilarSearchBody", response: "SearchReport")
         ) { request, context in
             let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
@@ -59,7 +62,9 @@ struct SearchController {
             let subject: SemanticQuery.Subject
             switch (body.imageId, body.imageURL) {
             case (let id?, nil):
-                guard try services.catalog.image(id: id, collectionId: collection.id!) != nil else { throw APIError.notFound("no image \(id) in this collection") }
+                guard try services.catalog.image(id: id, collectionId: collection.id!) != nil else {
+                    throw APIError.notFound("no image \(id) in this collection")
+                }
                 subject = .similarToImage(id: id)
             case (nil, let address?):
                 _ = try services.models.requireEngine()

@@ -16,12 +16,18 @@ struct SystemController {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: services.metrics.render())))
         }
-        routes.add(RouteDoc(method: .get, path: "/openapi.json", summary: "This API's OpenAPI 3.1 document", tag: "system", response: "application/json")) {
+        routes.add(
+            RouteDoc(
+                method: .get, path: "/openapi.json", summary: "This API's OpenAPI 3.1 document", tag: "system", response: "application/json"
+            )
+        ) {
             _, _ in
-            let data = try JSONSerialization.data(withJSONObject: OpenAPIDocument.build(routes.docs), options: [.sortedKeys, .withoutEscapingSlashes])
+            let data = try JSONSerialization.data(
+                withJSONObject: OpenAPIDocument.build(routes.docs), options: [.sortedKeys, .withoutEscapingSlashes])
             return .file(data, contentType: "application/json; charset=utf-8")
         }
-        routes.add(RouteDoc(method: .get, path: "/docs", summary: "API documentation page (offline)", tag: "system", response: "text/html")) { _, _ in
+        routes.add(RouteDoc(method: .get, path: "/docs", summary: "API documentation page (offline)", tag: "system", response: "text/html"))
+        { _, _ in
             .file(Data(DocsPage.html.utf8), contentType: "text/html; charset=utf-8")
         }
         for (path, file, type) in [
@@ -31,7 +37,10 @@ struct SystemController {
             routes.add(RouteDoc(method: .get, path: path, summary: "Web UI: \(file)", tag: "web", response: type)) { _, _ in
                 guard let webRoot, let data = FileManager.default.contents(atPath: webRoot.appendingPathComponent(file).path) else {
                     if file == "index.html" {
-                        return .file(Data("<!doctype html><title>Smart Gallery</title><p>The web UI is not installed; the API is at /api/v1 (see /docs).".utf8), contentType: type)
+                        return .file(
+                            Data(
+                                "<!doctype html><title>Smart Gallery</title><p>The web UI is not installed; the API is at /api/v1 (see /docs)."
+                                    .utf8), contentType: type)
                     }
                     throw APIError.notFound("\(file) is not installed")
                 }

@@ -47,7 +47,8 @@ struct UploadHandler {
             for path in stored {
                 guard let image = try services.catalog.image(path: path, collectionId: collection.id!) else { continue }
                 if image.status == .failed {
-                    rejected.append(Rejected(fileName: (path as NSString).lastPathComponent, reason: image.failureMessage ?? "cannot be decoded"))
+                    rejected.append(
+                        Rejected(fileName: (path as NSString).lastPathComponent, reason: image.failureMessage ?? "cannot be decoded"))
                     _ = try services.catalog.deleteImages(ids: [image.id!])
                     services.uploads.remove(path: path)
                 } else {

@@ -10,7 +10,8 @@ struct UsersController {
             let user = try context.requireUser()
             return try .json(["user": UserJSON(user)])
         }
-        routes.add(RouteDoc(method: .get, path: "/api/v1/users", summary: "List users (admin)", tag: "users", response: "UserList")) { _, context in
+        routes.add(RouteDoc(method: .get, path: "/api/v1/users", summary: "List users (admin)", tag: "users", response: "UserList")) {
+            _, context in
             try requireAdmin(context)
             return try .json(["users": try services.catalog.users().map(UserJSON.init)])
         }
@@ -25,7 +26,11 @@ struct UsersController {
             services.logger.info("user created", metadata: ["user.id": "\(created.user.id ?? 0)"])
             return try .json(NewUserResponse(user: UserJSON(created.user), token: created.token), status: .created)
         }
-        routes.add(RouteDoc(method: .delete, path: "/api/v1/users/{id}", summary: "Delete a user, its collections and uploads (admin)", tag: "users", status: 204)) {
+        routes.add(
+            RouteDoc(
+                method: .delete, path: "/api/v1/users/{id}", summary: "Delete a user, its collections and uploads (admin)", tag: "users",
+                status: 204)
+        ) {
             _, context in
             let admin = try requireAdmin(context)
             let id = try context.pathId("id")

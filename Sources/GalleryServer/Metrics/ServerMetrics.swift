@@ -57,8 +57,11 @@ final class ServerMetrics: @unchecked Sendable {
             var out = ""
             out += "# HELP gallery_http_requests_total HTTP requests by method, route and status.\n"
             out += "# TYPE gallery_http_requests_total counter\n"
-            for (key, value) in requests.sorted(by: { "\($0.key.route)\($0.key.method)\($0.key.status)" < "\($1.key.route)\($1.key.method)\($1.key.status)" }) {
-                out += "gallery_http_requests_total{method=\"\(key.method)\",route=\"\(Self.escape(key.route))\",status=\"\(key.status)\"} \(value)\n"
+            for (key, value) in requests.sorted(by: {
+                "\($0.key.route)\($0.key.method)\($0.key.status)" < "\($1.key.route)\($1.key.method)\($1.key.status)"
+            }) {
+                out +=
+                    "gallery_http_requests_total{method=\"\(key.method)\",route=\"\(Self.escape(key.route))\",status=\"\(key.status)\"} \(value)\n"
             }
             out += "# HELP gallery_http_request_duration_seconds Request latency by route.\n"
             out += "# TYPE gallery_http_request_duration_seconds histogram\n"

@@ -8,17 +8,25 @@ enum OpenAPIDocument {
         for route in routes {
             var operation: [String: Any] = [
                 "summary": route.summary, "tags": [route.tag],
-                "operationId": "\(route.method.rawValue.lowercased())\(route.path.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: ""))",
+                "operationId":
+                    "\(route.method.rawValue.lowercased())\(route.path.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: ""))",
             ]
             var parameters: [[String: Any]] = route.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { segment in
-                ["name": String(segment.dropFirst().dropLast()), "in": "path", "required": true, "schema": ["type": "integer", "format": "int64"]]
+                [
+                    "name": String(segment.dropFirst().dropLast()), "in": "path", "required": true,
+                    "schema": ["type": "integer", "format": "int64"],
+                ]
             }
             parameters += route.query.map { ["name": $0, "in": "query", "required": false, "schema": ["type": queryType($0)]] }
             if !parameters.isEmpty { operation["parameters"] = parameters }
             if let body = route.requestBody {
                 let content: [String: Any] =
                     body == "multipart"
-                    ? ["multipart/form-data": ["schema": ["type": "object", "properties": ["file": ["type": "string", "format": "binary"]]]]]
+                    ? [
+                        "multipart/form-data": [
+                            "schema": ["type": "object", "properties": ["file": ["type": "string", "format": "binary"]]]
+                        ]
+                    ]
                     : ["application/json": ["schema": ["$ref": "#/components/schemas/\(body)"]]]
                 operation["requestBody"] = ["required": true, "content": content]
             }
@@ -48,7 +56,8 @@ enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": [
                 "title": "Smart Gallery API", "version": "1.0.0",
-                "description": "Private photo search. Every /api/v1 route needs `Authorization: Bearer <token>`. Errors: {\"error\":{\"code\",\"message\"}}.",
+                "description":
+                    "Private photo search. Every /api/v1 route needs `Authorization: Bearer <token>`. Errors: {\"error\":{\"code\",\"message\"}}.",
             ],
             "paths": paths,
             "components": [

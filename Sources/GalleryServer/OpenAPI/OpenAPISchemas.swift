@@ -16,8 +16,9 @@ enum OpenAPISchemas {
 
     static var filters: [String: Any] {
         object([
-        "after": string, "before": string, "make": string, "model": string, "lens": string, "format": string,
-            "min_width": integer, "max_width": integer, "min_height": integer, "max_height": integer, "has_location": boolean, "path": string,
+            "after": string, "before": string, "make": string, "model": string, "lens": string, "format": string,
+            "min_width": integer, "max_width": integer, "min_height": integer, "max_height": integer, "has_location": boolean,
+            "path": string,
         ])
     }
 
@@ -25,7 +26,8 @@ enum OpenAPISchemas {
         [
             "Error": object(["error": object(["code": string, "message": string], required: ["code", "message"])], required: ["error"]),
             "Health": object(["status": string]),
-            "User": object(["id": integer, "name": string, "is_admin": boolean, "created_at": string], required: ["id", "name", "is_admin"]),
+            "User": object(
+                ["id": integer, "name": string, "is_admin": boolean, "created_at": string], required: ["id", "name", "is_admin"]),
             "MeResponse": object(["user": ref("User")]),
             "UserList": object(["users": array(ref("User"))]),
             "NewUserResponse": object(["user": ref("User"), "token": string], required: ["user", "token"]),
@@ -52,7 +54,11 @@ enum OpenAPISchemas {
             "SimilarSearchBody": object([
                 "image_id": integer, "image_url": string, "limit": integer, "offset": integer, "min_score": number, "filters": filters,
             ]),
-            "ImageReport": ["type": "object", "description": "as `gallery show --json`: id, collection_id, path, status, format, width, height, taken_at, camera, location, keywords, thumbnails, ..."],
+            "ImageReport": [
+                "type": "object",
+                "description":
+                    "as `gallery show --json`: id, collection_id, path, status, format, width, height, taken_at, camera, location, keywords, thumbnails, ...",
+            ],
             "ImageWithTags": object(["image": ref("ImageReport"), "tags": array(ref("Tag"))]),
             "UploadResult": object([
                 "images": array(ref("ImageWithTags")), "rejected": array(object(["file_name": string, "reason": string])),

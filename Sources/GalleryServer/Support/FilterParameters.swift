@@ -71,7 +71,8 @@ struct FilterParameters: Decodable {
             filter.formats = try format.split(separator: ",").map { name in
                 let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
                 guard let value = ImageFormat(rawValue: trimmed == "jpg" ? "jpeg" : trimmed) else {
-                    throw APIError.badRequest("unknown format '\(name)': use \(ImageFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw APIError.badRequest(
+                        "unknown format '\(name)': use \(ImageFormat.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 return value
             }

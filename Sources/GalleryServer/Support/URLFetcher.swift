@@ -1,5 +1,6 @@
 import Foundation
 import GalleryCore
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Catalogue: records, changes and queries")
 struct AppDatabaseTests {
-    func makeImage(_ collectionId: Int64, _ path: String, hash: String = "h", configure: (inout ImageRecord) -> Void = { _ in }) -> ImageRecord {
+    func makeImage(
+        _ collectionId: Int64, _ path: String, hash: String = "h", configure: (inout ImageRecord) -> Void = { _ in }
+    ) -> ImageRecord {
         var record = ImageRecord(
             collectionId: collectionId, path: path, status: .indexed, fileSize: 10, modifiedAt: 1, contentHash: hash)
         record.format = .jpeg
@@ -37,7 +39,10 @@ struct AppDatabaseTests {
         let collection = try catalog.defaultCollection().id!
         try catalog.apply([
             .upsert(makeImage(collection, "/p/a.jpg", hash: "1")),
-            .upsert(makeImage(collection, "/p/b.jpg", hash: "x") { $0.status = .failed; $0.width = nil }),
+            .upsert(
+                makeImage(collection, "/p/b.jpg", hash: "x") {
+                    $0.status = .failed; $0.width = nil
+                }),
         ])
         let id = try #require(try catalog.fingerprints(collectionId: collection)["/p/a.jpg"]?.id)
         try catalog.apply([.move(id: id, path: "/p/b.jpg", fileSize: 11, modifiedAt: 2)])
@@ -68,22 +73,24 @@ struct AppDatabaseTests {
         let collection = try catalog.defaultCollection().id!
         let paris = (48.8584, 2.2945)
         try catalog.apply([
-            .upsert(makeImage(collection, "/photos/2019/eiffel.jpg") {
-                $0.takenAt = Date(timeIntervalSince1970: 1_560_000_000)  // 2019-06-08
-                $0.cameraMake = "Canon"
-                $0.cameraModel = "Canon EOS 40D"
-                $0.latitude = paris.0 + 0.01
-                $0.longitude = paris.1
-            }),
-            .upsert(makeImage(collection, "/photos/2021/beach.heic") {
-                $0.format = .heic
-                $0.takenAt = Date(timeIntervalSince1970: 1_625_000_000)  // 2021-06-29
-                $0.cameraMake = "Apple"
-                $0.width = 4032
-                $0.height = 3024
-                $0.latitude = 43.0
-                $0.longitude = 5.0
-            }),
+            .upsert(
+                makeImage(collection, "/photos/2019/eiffel.jpg") {
+                    $0.takenAt = Date(timeIntervalSince1970: 1_560_000_000)  // 2019-06-08
+                    $0.cameraMake = "Canon"
+                    $0.cameraModel = "Canon EOS 40D"
+                    $0.latitude = paris.0 + 0.01
+                    $0.longitude = paris.1
+                }),
+            .upsert(
+                makeImage(collection, "/photos/2021/beach.heic") {
+                    $0.format = .heic
+                    $0.takenAt = Date(timeIntervalSince1970: 1_625_000_000)  // 2021-06-29
+                    $0.cameraMake = "Apple"
+                    $0.width = 4032
+                    $0.height = 3024
+                    $0.latitude = 43.0
+                    $0.longitude = 5.0
+                }),
             .upsert(makeImage(collection, "/photos/undated_100%.png") { $0.format = .png }),
             .upsert(makeImage(collection, "/photos/broken.jpg") { $0.status = .failed }),
         ])
@@ -98,9 +105,13 @@ struct AppDatabaseTests {
         #expect(try paths { $0.cameraMake = "canon" } == ["/photos/2019/eiffel.jpg"])
         #expect(try paths { $0.cameraModel = "eos 40" } == ["/photos/2019/eiffel.jpg"])
         #expect(try paths { $0.formats = [.heic, .png] } == ["/photos/2021/beach.heic", "/photos/undated_100%.png"])
-        #expect(try paths { $0.minWidth = 1000; $0.maxHeight = 4000 } == ["/photos/2021/beach.heic"])
+        #expect(
+            try paths {
+                $0.minWidth = 1000; $0.maxHeight = 4000
+            } == ["/photos/2021/beach.heic"])
         #expect(try paths { $0.hasLocation = false } == ["/photos/undated_100%.png"])
-        #expect(try paths { $0.near = GeoCircle(latitude: paris.0, longitude: paris.1, radiusKilometres: 5) } == ["/photos/2019/eiffel.jpg"])
+        #expect(
+            try paths { $0.near = GeoCircle(latitude: paris.0, longitude: paris.1, radiusKilometres: 5) } == ["/photos/2019/eiffel.jpg"])
         #expect(try paths { $0.pathContains = "100%" } == ["/photos/undated_100%.png"])
         #expect(try paths { $0.pathContains = "_" } == ["/photos/undated_100%.png"])
 
@@ -114,7 +125,10 @@ struct AppDatabaseTests {
         let collection = try catalog.defaultCollection().id!
         try catalog.apply([
             .upsert(makeImage(collection, "/a")),
-            .upsert(makeImage(collection, "/b") { $0.status = .failed; $0.failureReason = .truncated; $0.failureMessage = "short" }),
+            .upsert(
+                makeImage(collection, "/b") {
+                    $0.status = .failed; $0.failureReason = .truncated; $0.failureMessage = "short"
+                }),
         ])
         let statistics = try catalog.statistics(collectionId: collection)
         #expect(statistics.byStatus == [.indexed: 1, .failed: 1, .missing: 0])

@@ -12,8 +12,9 @@ struct ImagingBadInputTests {
         func be32(_ value: UInt32) -> [UInt8] { withUnsafeBytes(of: value.bigEndian, Array.init) }
         let chunk = Array("IHDR".utf8) + be32(width) + be32(height) + [8, 2, 0, 0, 0]
         let idat = Array("IDAT".utf8) + [0x78, 0x9C, 0x03, 0x00]
-        return Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + be32(13) + chunk + be32(crc32(chunk))
-            + be32(4) + idat + be32(crc32(idat)))
+        return Data(
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + be32(13) + chunk + be32(crc32(chunk))
+                + be32(4) + idat + be32(crc32(idat)))
     }
 
     /// PNG's CRC-32 (polynomial 0xEDB88320), bit by bit.
@@ -45,7 +46,8 @@ struct ImagingBadInputTests {
 
     @Test func refusesPDFWhateverItsName() {
         // A PDF declaring a 100000 x 100000 point page: libvips' generic loader would render it.
-        let pdf = Data("""
+        let pdf = Data(
+            """
             %PDF-1.4
             1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
             2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj

@@ -136,8 +136,10 @@ struct ImagingDecoderFixtureTests {
 
     /// The indexer decodes several files at once; libvips and libheif must cope.
     @Test func decodesConcurrently() async throws {
-        let paths = ["pillow/hopper.jpg", "pillow/hopper.webp", "pillow/avif/hopper.avif", "pillow/hopper.bmp",
-            "pillow-heif/heif_special/xiaomi.heic", "pillow/hopper.tif", "pillow/truncated_jpeg.jpg"]
+        let paths = [
+            "pillow/hopper.jpg", "pillow/hopper.webp", "pillow/avif/hopper.avif", "pillow/hopper.bmp",
+            "pillow-heif/heif_special/xiaomi.heic", "pillow/hopper.tif", "pillow/truncated_jpeg.jpg",
+        ]
         let inputs = try paths.map(ImagingFixtures.data)
         let decoder = decoder
         let serial = inputs.map { try? decoder.decodePreview($0, maxSide: 100).rgbBytes() }

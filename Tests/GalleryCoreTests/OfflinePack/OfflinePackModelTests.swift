@@ -56,15 +56,19 @@ struct OfflinePackModelTests {
             #expect(embedding.vector.count == 384 && embedding.visual.count == 1280)
             // Resizers differ from PIL's: the top class must be among Python's top 5.
             let python = Set(image.top5)
-            let names = try JSONDecoder().decode([[String: AnyCodable]].self, from: Data(contentsOf: Self.folder.appendingPathComponent("classes.json")))
-                .compactMap { $0["name"]?.string }
+            let names = try JSONDecoder().decode(
+                [[String: AnyCodable]].self, from: Data(contentsOf: Self.folder.appendingPathComponent("classes.json"))
+            )
+            .compactMap { $0["name"]?.string }
             let expected = Set(python.map { names[$0] })
-            #expect(expected.contains(embedding.tags[0].label), "\(image.path): top tag \(embedding.tags[0].label), Python's top 5 \(expected)")
+            #expect(
+                expected.contains(embedding.tags[0].label), "\(image.path): top tag \(embedding.tags[0].label), Python's top 5 \(expected)")
         }
         let cat = try model.embedText("a photo of a cat")
         let rocket = try model.embedText("a rocket")
         let chelsea = try model.embedImages([
-            try decoder.decodePreview(Data(contentsOf: Fixtures.url("skimage/chelsea.png")), maxSide: 768).prepared(for: model.preprocessing)
+            try decoder.decodePreview(Data(contentsOf: Fixtures.url("skimage/chelsea.png")), maxSide: 768).prepared(
+                for: model.preprocessing)
         ])[0].vector
         func cosine(_ a: [Float], _ b: [Float]) -> Float { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
         #expect(cosine(cat, chelsea) > cosine(rocket, chelsea) + 0.2)

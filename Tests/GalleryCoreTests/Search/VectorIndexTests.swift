@@ -14,7 +14,8 @@ struct VectorIndexTests {
 
     func makeIndex() -> VectorIndex {
         let index = VectorIndex(dimension: 8)
-        index.insert((0..<10).map { VectorIndex.Entry(imageId: Int64($0), collectionId: $0 < 8 ? 1 : 2, vector: vector(degrees: Float($0) * 10)) })
+        index.insert(
+            (0..<10).map { VectorIndex.Entry(imageId: Int64($0), collectionId: $0 < 8 ? 1 : 2, vector: vector(degrees: Float($0) * 10)) })
         return index
     }
 

@@ -26,7 +26,8 @@ public final class OfflinePackModel: EmbeddingModel, @unchecked Sendable {
     public init(folder: URL, runtime: OnnxRuntime, options: SessionOptions = SessionOptions()) throws {
         manifest = try ModelFiles.decodeJSON(OfflinePackManifest.self, at: folder.appendingPathComponent("manifest.json"))
         guard manifest.kind == OfflinePackManifest.kind else {
-            throw ModelError.invalidFile(path: folder.appendingPathComponent("manifest.json").path, reason: "kind is '\(manifest.kind)', expected 'offline-pack'")
+            throw ModelError.invalidFile(
+                path: folder.appendingPathComponent("manifest.json").path, reason: "kind is '\(manifest.kind)', expected 'offline-pack'")
         }
         identifier = "\(manifest.name)/\(manifest.version)"
         dimension = manifest.text.dim
