@@ -11,7 +11,7 @@ count=${1:-10000}
 sizes=${2:-10000,100000}
 fixtures=$(scripts/fetch-fixtures.sh --all)
 export GALLERY_ONNXRUNTIME=$(scripts/models.sh)
-swift build -c release --product gallery --product gallery-bench 2>&1 | grep -E "error:" >&2 || true
+swift build -c release 2>&1 | grep -E "error:" >&2 || true
 bin="$(swift build -c release --show-bin-path)"
 
 fmnist="$root/.cache/bench/fashion-mnist-$count"
@@ -22,10 +22,6 @@ if [ ! -f "$fmnist/.done" ]; then
 fi
 export GALLERY_HOME="$root/.cache/bench/home-search-$count"
 "$bin/gallery" models import .cache/models/offline-pack >/dev/null
-"$bin/gallery" index "$fmnist" --json 2>/dev/null | python3 -c '
-import json, sys
-d = json.load(sys.stdin); s = d["stage_seconds"]; c = d["counts"]
-print(f"indexed with embeddings: {c[\"added\"] + c[\"embedded\"]} new, {c[\"unchanged\"]} unchanged in {d[\"seconds\"]:.1f} s "
-      f"({d[\"files_per_second\"]:.1f} files/s); CPU s: thumbnails {s[\"thumbnails\"]:.1f}, model input {s[\"decode_for_model\"]:.1f}, "
-      f"inference {s[\"inference\"]:.1f}, catalogue {s[\"catalog_writes\"]:.1f}; peak RSS {d[\"peak_rss_bytes\"] >> 20} MiB")'
+rm -rf "$GALLERY_HOME/catalog.sqlite"* "$GALLERY_HOME/thumbnails"
+"$bin/gallery" index "$fmnist" --json 2>/dev/null | python3 scripts/bench/print_index_summary.py
 "$bin/gallery-bench" --home "$GALLERY_HOME" --sizes "$sizes"
