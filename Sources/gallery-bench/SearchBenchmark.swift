@@ -4,10 +4,9 @@ import GalleryCore
 
 /// `gallery-bench search`: search latency and memory at several index sizes, on the
 /// embeddings of an indexed library (grown with labelled synthetic copies where it is smaller).
-@main
 struct SearchBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "gallery-bench-search",
+        commandName: "search",
         abstract: "Measure text-search latency (p50/p95) and peak memory at several index sizes.")
 
     @Option(help: "The data folder of an indexed library (its active model's embeddings are used).")
@@ -45,12 +44,12 @@ struct SearchBenchmark: AsyncParsableCommand {
         for query in Self.queries {
             let start = ContinuousClock.now
             vectors.append(VectorCoding.normalized(try model.embedText(query)))
-            encodeTimes.append(Self.seconds(ContinuousClock.now - start))
+            encodeTimes.append(Timing.seconds(ContinuousClock.now - start))
         }
         print(
             String(
                 format: "text encoding: p50 %.2f ms, p95 %.2f ms (%d queries)",
-                Self.percentile(encodeTimes, 0.5) * 1000, Self.percentile(encodeTimes, 0.95) * 1000, vectors.count))
+                Timing.percentile(encodeTimes, 0.5) * 1000, Timing.percentile(encodeTimes, 0.95) * 1000, vectors.count))
 
         for size in sizes.split(separator: ",").compactMap({ Int($0) }) {
             let index = VectorIndex(dimension: real[0].vector.count)
@@ -63,17 +62,17 @@ struct SearchBenchmark: AsyncParsableCommand {
                 let vector = vectors[repetition % vectors.count]
                 var start = ContinuousClock.now
                 _ = index.search(vector, in: 1, limit: 20)
-                plain.append(Self.seconds(ContinuousClock.now - start))
+                plain.append(Timing.seconds(ContinuousClock.now - start))
                 start = ContinuousClock.now
                 _ = index.search(vector, in: 1, allowed: tenth, limit: 20)
-                filtered.append(Self.seconds(ContinuousClock.now - start))
+                filtered.append(Timing.seconds(ContinuousClock.now - start))
             }
             print(
                 String(
                     format:
                         "%7d images (%d synthetic copies): search p50 %.2f ms, p95 %.2f ms; with a 10%% filter p50 %.2f ms, p95 %.2f ms; peak RSS %d MiB",
-                    size, synthetic, Self.percentile(plain, 0.5) * 1000, Self.percentile(plain, 0.95) * 1000,
-                    Self.percentile(filtered, 0.5) * 1000, Self.percentile(filtered, 0.95) * 1000,
+                    size, synthetic, Timing.percentile(plain, 0.5) * 1000, Timing.percentile(plain, 0.95) * 1000,
+                    Timing.percentile(filtered, 0.5) * 1000, Timing.percentile(filtered, 0.95) * 1000,
                     ProcessStatistics.peakResidentBytes >> 20))
         }
     }
@@ -89,12 +88,4 @@ struct SearchBenchmark: AsyncParsableCommand {
         }
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
-    }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: text-search latency (p50/p95, with and without a metadata filter), text-encoding
-# time and peak memory at 10k and 100k images. Indexes N Fashion-MNIST images with the offline
+# time and peak memory at 10k and 100k images, and the image model's bare throughput. Indexes N Fashion-MNIST images with the offline
 # pack (real embeddings), then grows the index to each size with labelled synthetic copies.
 # Usage: scripts/bench/search-latency.sh [N_REAL (default 10000)] [SIZES (default 10000,100000)]
 set -euo pipefail
@@ -24,4 +24,7 @@ export GALLERY_HOME="$root/.cache/bench/home-search-$count"
 "$bin/gallery" models import .cache/models/offline-pack >/dev/null
 rm -rf "$GALLERY_HOME/catalog.sqlite"* "$GALLERY_HOME/thumbnails"
 "$bin/gallery" index "$fmnist" --json 2>/dev/null | python3 scripts/bench/print_index_summary.py
-"$bin/gallery-bench" --home "$GALLERY_HOME" --sizes "$sizes"
+"$bin/gallery-bench" search --home "$GALLERY_HOME" --sizes "$sizes"
+# The image model alone, on tensors decoded and prepared before timing.
+"$bin/gallery-bench" model --model .cache/models/offline-pack \
+    --photos "$fixtures/skimage/chelsea.png" --photos "$fixtures/skimage/coffee.png" --photos "$fixtures/skimage/rocket.jpg"

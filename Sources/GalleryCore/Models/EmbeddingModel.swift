@@ -5,7 +5,7 @@
 /// in Immich's folder layout (``ClipModel``). Vectors from different models never meet in one
 /// ranking: every stored embedding records its model's ``identifier``.
 public protocol EmbeddingModel: Sendable {
-    /// Names the vector space, e.g. `offline-pack/1` or `clip/ViT-B-32__openai`.
+    /// Names the vector space, e.g. `offline-pack/1/t2.0k20` or `clip/ViT-B-32__openai`.
     var identifier: String { get }
     /// Length of the joint-space vectors.
     var dimension: Int { get }

@@ -94,10 +94,18 @@ public struct ModelRegistry: Sendable {
     /// Loads the installed model `name`.
     public func load(_ name: String, runtime: OnnxRuntime, options: SessionOptions = SessionOptions()) throws -> any EmbeddingModel {
         let url = folder.appendingPathComponent(name)
-        switch Self.layout(of: url) {
+        guard Self.layout(of: url) != nil else { throw ModelError.unknownModel(name: name, installed: installed().map(\.name)) }
+        return try Self.load(folder: url, runtime: runtime, options: options)
+    }
+
+    /// Loads the model in any folder of either layout (installed or not).
+    /// - Throws: ``ModelError/unknownLayout(path:)`` for a folder that is not a model.
+    public static func load(folder url: URL, runtime: OnnxRuntime, options: SessionOptions = SessionOptions()) throws -> any EmbeddingModel
+    {
+        switch layout(of: url) {
         case .offlinePack: return try OfflinePackModel(folder: url, runtime: runtime, options: options)
         case .clip: return try ClipModel(folder: url, runtime: runtime, options: options)
-        case nil: throw ModelError.unknownModel(name: name, installed: installed().map(\.name))
+        case nil: throw ModelError.unknownLayout(path: url.path)
         }
     }
 

@@ -29,7 +29,9 @@ public final class OfflinePackModel: EmbeddingModel, @unchecked Sendable {
             throw ModelError.invalidFile(
                 path: folder.appendingPathComponent("manifest.json").path, reason: "kind is '\(manifest.kind)', expected 'offline-pack'")
         }
-        identifier = "\(manifest.name)/\(manifest.version)"
+        // The ConSE settings shape the joint vectors: a pack with other settings is another space.
+        let bank = manifest.classBank
+        identifier = "\(manifest.name)/\(manifest.version)/t\(String(bank.temperature))k\(bank.topK)"
         dimension = manifest.text.dim
         let preprocess = manifest.image.preprocess
         preprocessing = ImagePreprocessing(

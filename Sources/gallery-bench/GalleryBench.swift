@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// `gallery-bench`: benchmarks that print figures (never timed tests).
+@main
+struct GalleryBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gallery-bench",
+        abstract: "Smart Gallery benchmarks: search latency at scale, bare model throughput.",
+        subcommands: [SearchBenchmark.self, ModelBenchmark.self])
+}
+
+/// Durations and percentiles.
+enum Timing {
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+    }
+}
