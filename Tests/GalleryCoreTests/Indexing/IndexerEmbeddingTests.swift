@@ -29,7 +29,8 @@ struct IndexerEmbeddingTests {
             SemanticQuery(collectionId: collection.id!, subject: .text("a cup of coffee"), filter: filter(format: .png), limit: 3))
         #expect(coffee.hits.map(\.image.path) == [harness.photos.path("coffee.png"), harness.photos.path("cat.png")])
         let similar = try engine.search(
-            SemanticQuery(collectionId: collection.id!, subject: .similarToPhoto(Data(contentsOf: Fixtures.url("skimage/rocket.jpg"))), limit: 1))
+            SemanticQuery(
+                collectionId: collection.id!, subject: .similarToPhoto(Data(contentsOf: Fixtures.url("skimage/rocket.jpg"))), limit: 1))
         #expect(similar.hits.first?.image.path == harness.photos.path("rocket.jpg"))
         #expect(throws: SearchError.emptyQuery) {
             try engine.search(SemanticQuery(collectionId: collection.id!, subject: .text(" \n\t "), limit: 3))
