@@ -33,7 +33,9 @@ public func buildApplication(
         configuration: configuration, catalog: catalog, thumbnails: ThumbnailStore(root: gallery.thumbnailsURL),
         uploads: UploadStore(root: configuration.uploadsURL), pathGuard: PathGuard(roots: gallery.roots), jobs: jobs,
         models: models, metrics: metrics,
-        fetcher: URLFetcher(maxBytes: configuration.maxURLFetchBytes, timeout: configuration.urlFetchTimeout), logger: logger)
+        fetcher: URLFetcher(
+            maxBytes: configuration.maxURLFetchBytes, timeout: configuration.urlFetchTimeout,
+            addresses: AddressPolicy(allowPrivate: configuration.allowPrivateURLs)), logger: logger)
     let routes = buildRouter(services)
     return Application(
         router: routes.router,

@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable {
     public var maxURLFetchBytes: Int64
     /// Seconds a URL fetch may take.
     public var urlFetchTimeout: Double
+    /// Whether images may be fetched by URL from private and loopback addresses.
+    public var allowPrivateURLs: Bool
     /// Whether `/metrics` answers without a token.
     public var publicMetrics: Bool
     /// Folder holding index.html, app.js and style.css (default: the bundled copy).
@@ -33,6 +35,7 @@ public struct ServerConfiguration: Sendable {
         maxURLFetchBytes = 50 << 20
         urlFetchTimeout = 20
         publicMetrics = true
+        allowPrivateURLs = false
         webRoot = nil
     }
 

@@ -32,6 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Serve /metrics without a token.")
     var publicMetrics = true
 
+    @Flag(help: "Allow adding images by URL from private and loopback addresses (refused by default).")
+    var allowPrivateUrls = false
+
     @Option(help: "Serve the web UI from this folder instead of the bundled copy.")
     var webRoot: String?
 
@@ -54,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         server.maxUploadRequestBytes = maxRequestBytes
         server.maxJSONBytes = maxJsonBytes
         server.publicMetrics = publicMetrics
+        server.allowPrivateURLs = allowPrivateUrls
         server.webRoot = webRoot.map { URL(fileURLWithPath: $0) }
         let tokenFile = server.adminTokenURL.path
         let app = try await buildApplication(server, logger: context.logger) { host, port in

@@ -5,11 +5,14 @@ import GalleryCore
     import FoundationNetworking
 #endif
 
-/// Downloads an image by URL: http and https only, a size and a time limit, redirects only to
-/// http or https, and the bytes must look like an image.
+/// Downloads an image by URL: http and https only, public hosts only (``AddressPolicy``), a size
+/// and a time limit, redirects only to http or https public hosts, and the bytes must look like an
+/// image.
 struct URLFetcher: Sendable {
     let maxBytes: Int64
     let timeout: Double
+    /// Which hosts may be fetched (public addresses only, unless configured).
+    let addresses: AddressPolicy
 
     /// The bytes at `address`.
     /// - Throws: ``APIError`` 400 for a bad URL, 413 when too large, 502 when the fetch fails,
@@ -20,9 +23,10 @@ struct URLFetcher: Sendable {
         else {
             throw APIError.badRequest("image_url must be an http or https URL")
         }
+        try addresses.check(host: url.host!)
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.httpMethod = "GET"
-        let delegate = FetchDelegate(maxBytes: maxBytes)
+        let delegate = FetchDelegate(maxBytes: maxBytes, addresses: addresses)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
@@ -46,12 +50,16 @@ extension ImageFormat {
 /// Collects a download, stops it past the size limit and refuses redirects to other schemes.
 private final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     let maxBytes: Int64
+    let addresses: AddressPolicy
     private let lock = NSLock()
     private var data = Data()
     private var failure: APIError?
     var continuation: CheckedContinuation<Data, any Error>?
 
-    init(maxBytes: Int64) { self.maxBytes = maxBytes }
+    init(maxBytes: Int64, addresses: AddressPolicy) {
+        self.maxBytes = maxBytes
+        self.addresses = addresses
+    }
 
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
@@ -59,7 +67,15 @@ private final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked 
     ) {
         let scheme = request.url?.scheme?.lowercased() ?? ""
         if ["http", "https"].contains(scheme) {
-            completionHandler(request)
+            do {
+                try addresses.check(host: request.url?.host ?? "")
+                completionHandler(request)
+            } catch let error as APIError {
+                lock.withLock { failure = error }
+                completionHandler(nil)
+            } catch {
+                completionHandler(nil)
+            }
         } else {
             lock.withLock { failure = APIError.badGateway("the URL redirects to a '\(scheme)' URL; only http and https are followed") }
             completionHandler(nil)
