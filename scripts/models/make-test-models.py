@@ -13,28 +13,17 @@ first use and re-runs itself there.
                outputs ids_float = float(ids) [N,L], mask_int64 = int64(mask) [N,L]
 """
 import os
-import subprocess
 import sys
 
+import venv_bootstrap
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-VENV = os.path.join(ROOT, ".cache", "venv-testmodels")
 OUT = os.path.join(ROOT, ".cache", "models", "test")
 ONNX_PIN = "onnx==1.23.2"
 
 
 def ensure_onnx():
-    try:
-        import onnx  # noqa: F401
-        return
-    except ImportError:
-        pass
-    python = os.path.join(VENV, "bin", "python")
-    if os.path.realpath(sys.prefix) == os.path.realpath(VENV):
-        sys.exit(f"{ONNX_PIN} is not importable in {VENV}")
-    if not os.path.exists(python):
-        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-    subprocess.run([python, "-m", "pip", "install", "-q", ONNX_PIN], check=True, stdout=sys.stderr)
-    os.execv(python, [python, os.path.abspath(__file__)] + sys.argv[1:])
+    venv_bootstrap.ensure("onnx", ONNX_PIN, __file__)
 
 
 def linear_model():

@@ -12,29 +12,18 @@ import hashlib
 import json
 import os
 import random
-import subprocess
 import sys
 
+import venv_bootstrap
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-VENV = os.path.join(ROOT, ".cache", "venv-testmodels")
 TOKENIZERS_PIN = "tokenizers==0.23.3"
 OUTPUT = os.path.join(ROOT, "Tests", "GalleryCoreTests", "Resources", "wordpiece-golden.json")
 MAX_LENGTH = 128
 
 
 def ensure_tokenizers():
-    try:
-        import tokenizers  # noqa: F401
-        return
-    except ImportError:
-        pass
-    python = os.path.join(VENV, "bin", "python")
-    if os.path.realpath(sys.prefix) == os.path.realpath(VENV):
-        sys.exit(f"{TOKENIZERS_PIN} is not importable in {VENV}")
-    if not os.path.exists(python):
-        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-    subprocess.run([python, "-m", "pip", "install", "-q", TOKENIZERS_PIN], check=True)
-    os.execv(python, [python, os.path.abspath(__file__)] + sys.argv[1:])
+    venv_bootstrap.ensure("tokenizers", TOKENIZERS_PIN, __file__)
 
 
 HANDWRITTEN = [
