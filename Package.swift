@@ -42,9 +42,18 @@ let package = Package(
             linkerSettings: [.linkedLibrary("dl")]
         ),
         .target(
+            name: "CDlibShim",
+            // Optimised in every configuration: dlib at -O0 is tens of times slower.
+            cxxSettings: [.unsafeFlags(["-O2"])],
+            // As `pkg-config --libs dlib-1` says: Debian's dlib is built with BLAS and LAPACK, and
+            // its headers make the shim's own objects call them (OpenBLAS through alternatives).
+            linkerSettings: [.linkedLibrary("dlib"), .linkedLibrary("blas"), .linkedLibrary("lapack")]
+        ),
+        .target(
             name: "GalleryCore",
             dependencies: [
                 "CVipsShim",
+                "CDlibShim",
                 "COnnxRuntime",
                 "COpenBLAS",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -98,5 +107,7 @@ let package = Package(
             dependencies: ["GalleryTestSupport"]
         ),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    // dlib 19.24's headers are C++17.
+    cxxLanguageStandard: .cxx17
 )

@@ -3,7 +3,7 @@
 # nothing is to do. Usage: scripts/setup.sh
 set -euo pipefail
 
-packages=(libvips-dev libopenblas-dev pkg-config util-linux)
+packages=(libvips-dev libopenblas-dev libdlib-dev pkg-config util-linux)
 
 missing=()
 for package in "${packages[@]}"; do

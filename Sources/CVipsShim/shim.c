@@ -255,6 +255,46 @@ SGImage *sg_model_input(SGImage *image, int size, double crop_fraction, int squa
     return out;
 }
 
+SGImage *sg_crop_scaled(SGImage *image, int left, int top, int width, int height, double scale) {
+    int image_width = vips_image_get_width(image), image_height = vips_image_get_height(image);
+    if (left < 0) { width += left; left = 0; }
+    if (top < 0) { height += top; top = 0; }
+    if (left + width > image_width) width = image_width - left;
+    if (top + height > image_height) height = image_height - top;
+    if (width <= 0 || height <= 0 || scale <= 0) {
+        vips_error("sg_crop_scaled", "empty area");
+        return NULL;
+    }
+    VipsImage *area = NULL;
+    if (vips_extract_area(image, &area, left, top, width, height, NULL)) return NULL;
+    VipsImage *flat = sg_flatten(area);
+    g_object_unref(area);
+    if (flat == NULL) return NULL;
+    VipsImage *resized = NULL;
+    int result = vips_resize(flat, &resized, scale, "kernel", VIPS_KERNEL_LINEAR, NULL);
+    g_object_unref(flat);
+    if (result) return NULL;
+    VipsImage *out = vips_image_copy_memory(resized);
+    g_object_unref(resized);
+    return out;
+}
+
+SGImage *sg_rotate(SGImage *image, int quarter_turns) {
+    static const VipsAngle angles[4] = {VIPS_ANGLE_D0, VIPS_ANGLE_D90, VIPS_ANGLE_D180, VIPS_ANGLE_D270};
+    VipsImage *rotated = NULL;
+    if (vips_rot(image, &rotated, angles[((quarter_turns % 4) + 4) % 4], NULL)) return NULL;
+    VipsImage *out = vips_image_copy_memory(rotated);
+    g_object_unref(rotated);
+    return out;
+}
+
+SGImage *sg_image_from_rgb(const void *rgb, int width, int height) {
+    VipsImage *image = vips_image_new_from_memory_copy(rgb, (size_t)width * height * 3, width, height, 3, VIPS_FORMAT_UCHAR);
+    if (image == NULL) return NULL;
+    image->Type = VIPS_INTERPRETATION_sRGB;
+    return image;
+}
+
 const void *sg_image_blob(SGImage *image, const char *name, size_t *out_length) {
     const void *data = NULL;
     *out_length = 0;

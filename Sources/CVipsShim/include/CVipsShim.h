@@ -59,6 +59,13 @@ void *sg_rgb_bytes(SGImage *image, size_t *out_length);
 /// `bicubic` non-zero picks the cubic kernel, else linear. Returns the result in memory.
 SGImage *sg_model_input(SGImage *image, int size, double crop_fraction, int squash, int bicubic);
 
+/// The area `left, top, width, height` of an image (clamped to it), alpha flattened on white, resized
+/// by `scale` (up or down, linear kernel) and returned in memory as 3 bands. For face detection passes.
+SGImage *sg_crop_scaled(SGImage *image, int left, int top, int width, int height, double scale);
+/// The image turned clockwise by `quarter_turns` x 90 degrees, in memory.
+SGImage *sg_rotate(SGImage *image, int quarter_turns);
+/// A 3-band image made from interleaved 8-bit RGB pixels (`width * height * 3` bytes, copied).
+SGImage *sg_image_from_rgb(const void *rgb, int width, int height);
 /// A metadata blob such as "exif-data", "xmp-data" or "iptc-data", or NULL. Owned by the image.
 const void *sg_image_blob(SGImage *image, const char *name, size_t *out_length);
 

@@ -25,9 +25,12 @@ extension AppDatabase {
         }
     }
 
-    /// Applies a batch of indexer results and their embeddings in one transaction, saving `run`'s
-    /// progress in the same transaction so that its counts always match the catalogue.
-    public func apply(_ changes: [CatalogChange], embeddings: [EmbeddingRecord] = [], run: IndexRunRecord? = nil) throws {
+    /// Applies a batch of indexer results, their embeddings and face scans in one transaction,
+    /// saving `run`'s progress in the same transaction so that its counts always match the
+    /// catalogue. An image whose content changed loses the faces of its old content.
+    public func apply(
+        _ changes: [CatalogChange], embeddings: [EmbeddingRecord] = [], faceScans: [FaceScan] = [], run: IndexRunRecord? = nil
+    ) throws {
         try writer.write { db in
             if let run { try run.update(db) }
             for embedding in embeddings { try embedding.upsert(db) }
@@ -37,7 +40,14 @@ extension AppDatabase {
                     record.id = try Int64.fetchOne(
                         db, sql: "SELECT id FROM image WHERE collectionId = ? AND path = ?",
                         arguments: [record.collectionId, record.path])
-                    if record.id == nil { try record.insert(db) } else { try record.update(db) }
+                    if record.id == nil {
+                        try record.insert(db)
+                    } else {
+                        try record.update(db)
+                        try db.execute(
+                            sql: "DELETE FROM face WHERE imageId = ? AND (SELECT facesHash IS NOT contentHash FROM image WHERE id = ?)",
+                            arguments: [record.id, record.id])
+                    }
                 case .move(let id, let path, let fileSize, let modifiedAt):
                     try db.execute(
                         sql: """
@@ -53,6 +63,7 @@ extension AppDatabase {
                         arguments: [path, fileSize, modifiedAt, Date(), id])
                 }
             }
+            try Self.write(faceScans, in: db)
         }
     }
 

@@ -85,6 +85,43 @@ enum CatalogMigrations {
                 t.column("createdAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v4: faces and persons") { db in
+            // The content hash an image's faces were found in; NULL until it is scanned.
+            try db.alter(table: "image") { t in t.add(column: "facesHash", .text) }
+            try db.create(table: "person") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("collection", onDelete: .cascade).notNull()
+                t.column("name", .text)
+                t.column("coverFaceId", .integer)
+                t.column("hidden", .boolean).notNull().defaults(to: false)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(table: "face") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("image", onDelete: .cascade).notNull()
+                // Box and keypoints normalised to the upright image (0...1).
+                t.column("x", .double).notNull()
+                t.column("y", .double).notNull()
+                t.column("width", .double).notNull()
+                t.column("height", .double).notNull()
+                t.column("keypoints", .jsonText).notNull()
+                t.column("score", .double).notNull()
+                t.column("descriptor", .blob).notNull()
+                t.column("chip", .blob)
+                t.belongsTo("person", onDelete: .setNull)
+                t.column("assignedBy", .text)
+                t.column("verified", .boolean).notNull().defaults(to: false)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(index: "face_person", on: "face", columns: ["personId"])
+            // "Not this person": clustering never puts the face back into the person.
+            try db.create(table: "faceRejection") { t in
+                t.belongsTo("face", onDelete: .cascade).notNull()
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.primaryKey(["faceId", "personId"])
+            }
+        }
         return migrator
     }
 }

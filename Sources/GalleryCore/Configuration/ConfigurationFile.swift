@@ -1,3 +1,5 @@
+import Foundation
+
 /// The shape of `config.yaml`. Every key is optional; unknown keys are an error so that a typo
 /// never silently does nothing.
 ///
@@ -10,6 +12,17 @@
 /// threads: 2
 /// batch_size: 64
 /// thumbnails: { small: 256, large: 1440, quality: 82 }
+/// faces:
+///   enabled: true
+///   models: /srv/models/faces        # default <home>/models/faces
+///   detector: full-range             # or short-range
+///   min_score: 0.6
+///   min_face_size: 20                # pixels of the 1440-pixel preview
+///   max_tiling: 3                    # 1: whole image only; n: also 2x2 ... nxn tiles
+///   try_rotations: true
+///   cluster_distance: 0.5
+///   min_neighbours: 2
+///   min_cluster_size: 3
 /// ```
 struct ConfigurationFile: Decodable {
     var roots: [String]?
@@ -20,6 +33,7 @@ struct ConfigurationFile: Decodable {
     var threads: Int?
     var batchSize: Int?
     var thumbnails: Thumbnails?
+    var faces: Faces?
 
     struct Thumbnails: Decodable {
         var small: Int?
@@ -27,8 +41,48 @@ struct ConfigurationFile: Decodable {
         var quality: Int?
     }
 
+    struct Faces: Decodable {
+        var enabled: Bool?
+        var models: String?
+        var detector: BlazeFaceVariant?
+        var minScore: Double?
+        var minFaceSize: Int?
+        var maxTiling: Int?
+        var tryRotations: Bool?
+        var clusterDistance: Double?
+        var minNeighbours: Int?
+        var minClusterSize: Int?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case enabled, models, detector
+            case minScore = "min_score"
+            case minFaceSize = "min_face_size"
+            case maxTiling = "max_tiling"
+            case tryRotations = "try_rotations"
+            case clusterDistance = "cluster_distance"
+            case minNeighbours = "min_neighbours"
+            case minClusterSize = "min_cluster_size"
+        }
+
+        func apply(to settings: inout FaceSettings) {
+            if let enabled { settings.enabled = enabled }
+            if let models { settings.modelsFolder = URL(fileURLWithPath: models).standardizedFileURL }
+            if let detector {
+                settings.detector.variant = detector
+                if minScore == nil { settings.detector.minScore = detector.defaultMinScore }
+            }
+            if let minScore { settings.detector.minScore = minScore }
+            if let minFaceSize { settings.detector.minFaceSize = minFaceSize }
+            if let maxTiling { settings.detector.maxTiling = maxTiling }
+            if let tryRotations { settings.detector.tryRotations = tryRotations }
+            if let clusterDistance { settings.clustering.distance = clusterDistance }
+            if let minNeighbours { settings.clustering.minNeighbours = minNeighbours }
+            if let minClusterSize { settings.clustering.minClusterSize = minClusterSize }
+        }
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case roots, exclude, threads, thumbnails
+        case roots, exclude, threads, thumbnails, faces
         case followSymlinks = "follow_symlinks"
         case maxPixels = "max_pixels"
         case maxFileBytes = "max_file_bytes"
@@ -47,5 +101,6 @@ struct ConfigurationFile: Decodable {
         if let small = thumbnails?.small { configuration.thumbnails.small = small }
         if let large = thumbnails?.large { configuration.thumbnails.large = large }
         if let quality = thumbnails?.quality { configuration.thumbnails.quality = quality }
+        faces?.apply(to: &configuration.faces)
     }
 }

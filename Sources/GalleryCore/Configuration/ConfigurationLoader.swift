@@ -47,6 +47,24 @@ public struct ConfigurationLoader: Sendable {
                 name: "thumbnails", value: "small \(thumbnails.small), large \(thumbnails.large)",
                 allowed: "16 <= small <= large <= 8192")
         }
+        let faces = configuration.faces
+        if !(0.0...1.0).contains(faces.detector.minScore) {
+            throw ConfigurationError.outOfRange(name: "faces.min_score", value: "\(faces.detector.minScore)", allowed: "0...1")
+        }
+        if !(1...8).contains(faces.detector.maxTiling) {
+            throw ConfigurationError.outOfRange(name: "faces.max_tiling", value: "\(faces.detector.maxTiling)", allowed: "1...8")
+        }
+        if faces.detector.minFaceSize < 1 || faces.clustering.minNeighbours < 1 || faces.clustering.minClusterSize < 2 {
+            throw ConfigurationError.outOfRange(
+                name: "faces",
+                value: "min_face_size \(faces.detector.minFaceSize), min_neighbours \(faces.clustering.minNeighbours), "
+                    + "min_cluster_size \(faces.clustering.minClusterSize)",
+                allowed: "min_face_size >= 1, min_neighbours >= 1, min_cluster_size >= 2")
+        }
+        if !(0.05...2.0).contains(faces.clustering.distance) {
+            throw ConfigurationError.outOfRange(
+                name: "faces.cluster_distance", value: "\(faces.clustering.distance)", allowed: "0.05...2")
+        }
         if !(1...100).contains(thumbnails.quality) {
             throw ConfigurationError.outOfRange(name: "thumbnails.quality", value: "\(thumbnails.quality)", allowed: "1...100")
         }
@@ -59,6 +77,10 @@ public struct ConfigurationLoader: Sendable {
                 let known = Set(ConfigurationFile.CodingKeys.allCases.map(\.rawValue))
                 for key in mapping.keys.compactMap(\.string) where !known.contains(key) {
                     throw ConfigurationError.unknownKey(path: url.path, key: key)
+                }
+                let faceKeys = Set(ConfigurationFile.Faces.CodingKeys.allCases.map(\.rawValue))
+                for key in mapping["faces"]?.mapping?.keys.compactMap(\.string) ?? [] where !faceKeys.contains(key) {
+                    throw ConfigurationError.unknownKey(path: url.path, key: "faces.\(key)")
                 }
             }
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
@@ -87,6 +109,15 @@ public struct ConfigurationLoader: Sendable {
         if let value = try integer("GALLERY_BATCH_SIZE") { configuration.batchSize = value }
         if let value = try integer("GALLERY_MAX_PIXELS") { configuration.limits.maxPixels = value }
         if let value = try integer("GALLERY_MAX_FILE_BYTES") { configuration.limits.maxFileBytes = Int64(value) }
+        if let value = environment["GALLERY_FACES"] {
+            guard let flag = Bool(value.lowercased()) ?? Int(value).map({ $0 != 0 }) else {
+                throw ConfigurationError.invalidEnvironment(name: "GALLERY_FACES", value: value)
+            }
+            configuration.faces.enabled = flag
+        }
+        if let folder = environment["GALLERY_FACE_MODELS"], !folder.isEmpty {
+            configuration.faces.modelsFolder = URL(fileURLWithPath: folder).standardizedFileURL
+        }
     }
 
     private func integer(_ name: String) throws -> Int? {

@@ -24,6 +24,8 @@ public struct GalleryConfiguration: Sendable, Equatable {
     public var batchSize: Int
     /// Sizes and quality of the cached thumbnails.
     public var thumbnails: ThumbnailSettings
+    /// Faces: whether indexing finds them, the models, detection and clustering settings.
+    public var faces: FaceSettings
 
     /// Patterns always excluded: hidden files and folders, common caches and trash folders.
     public static let defaultExclusions = [".*", "@eaDir", "#recycle", "$RECYCLE.BIN", "lost+found", "node_modules", "__pycache__"]
@@ -47,6 +49,7 @@ public struct GalleryConfiguration: Sendable, Equatable {
         threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
         batchSize = 64
         thumbnails = ThumbnailSettings()
+        faces = FaceSettings()
     }
 
     /// The catalogue database file.

@@ -3,7 +3,7 @@ import Foundation
 
 /// Turns one crawled file into a catalogue change: read once, hash, inspect the header, render
 /// thumbnails unless the store already has them for these bytes, and embed the content with the
-/// active model unless it already has an embedding from it.
+/// active model unless it already has an embedding from it, and find its faces.
 ///
 /// Never throws: every failure becomes a ``ImageStatus/failed`` record with its reason.
 struct FileProcessor: Sendable {
@@ -18,6 +18,8 @@ struct FileProcessor: Sendable {
     let embedded: Set<String>
     /// Records whose files are gone, for moves.
     let moves: MoveCandidates
+    /// Finds faces in new content; nil when faces are off or their models are missing.
+    let faces: FaceAnalyzer?
 
     func process(_ item: WorkItem) -> ProcessedFile {
         var timings = StageTimings()
@@ -57,8 +59,15 @@ struct FileProcessor: Sendable {
             timings.thumbnails = start.duration(to: clock.now).seconds
             var embedding: EmbeddingRecord?
             var warning: String?
+            var faceScan: FaceScan?
+            if faces != nil {
+                if preview == nil { preview = try decoder.decodePreview(contents.data, maxSide: settings.large) }
+                (faceScan, warning) = scanFaces(preview!, path: item.file.path, hash: hash, timings: &timings)
+            }
             if needsEmbedding {
-                (embedding, warning) = try self.embedding(of: contents.data, preview: preview, hash: hash, timings: &timings)
+                let modelWarning: String?
+                (embedding, modelWarning) = try self.embedding(of: contents.data, preview: preview, hash: hash, timings: &timings)
+                warning = modelWarning ?? warning
             }
             var record = ImageRecord(
                 collectionId: collectionId, path: item.file.path, status: .indexed,
@@ -68,7 +77,7 @@ struct FileProcessor: Sendable {
             record.height = inspection.height
             record.metadata = inspection.metadata
             return ProcessedFile(
-                change: .upsert(record), embedding: embedding, warning: warning,
+                change: .upsert(record), embedding: embedding, faceScan: faceScan, warning: warning,
                 outcome: item.existing == nil ? .added : .updated, timings: timings)
         } catch let error as ImagingError {
             return failure(
@@ -112,6 +121,24 @@ struct FileProcessor: Sendable {
             return (EmbeddingRecord(contentHash: hash, model: model.identifier, embedding: result), nil)
         } catch {
             return (nil, "the model could not embed the image: \(error)")
+        }
+    }
+
+    /// Finds the faces of new content in its preview. A failure is returned as a warning: the
+    /// image is indexed unscanned and `gallery faces scan` (or the next run) tries again.
+    private func scanFaces(
+        _ preview: DecodedImage, path: String, hash: String, timings: inout StageTimings
+    ) -> (
+        FaceScan?, String?
+    ) {
+        guard let faces else { return (nil, nil) }
+        let start = ContinuousClock.now
+        defer { timings.faces += (ContinuousClock.now - start).seconds }
+        do {
+            let found = try faces.analyze(preview)
+            return (FaceScan(collectionId: collectionId, path: path, contentHash: hash, faces: found), nil)
+        } catch {
+            return (nil, "faces could not be analysed: \(error)")
         }
     }
 

@@ -13,10 +13,25 @@ public struct IndexSummary: Sendable, Equatable {
     public var timings: StageTimings
     /// Peak resident memory of the process, in bytes.
     public var peakResidentBytes: Int64
+    /// What the face stage did; nil when faces are off.
+    public var faces: FacesOutcome?
 
     /// Files read per second over the run.
     public var filesPerSecond: Double {
         let read = counts.added + counts.updated + counts.moved + counts.failed
         return elapsed > 0 ? Double(read) / elapsed : 0
+    }
+}
+
+/// The face stage of an index run.
+public struct FacesOutcome: Sendable, Equatable, Codable {
+    /// Images scanned after the main pass (content not new to this run but never scanned).
+    public var lateScans: FaceScanSummary
+    /// The clustering that followed.
+    public var clustering: ClusteringSummary
+
+    enum CodingKeys: String, CodingKey {
+        case clustering
+        case lateScans = "late_scans"
     }
 }

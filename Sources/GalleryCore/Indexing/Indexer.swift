@@ -20,12 +20,19 @@ public struct Indexer: Sendable {
     public let logger: Logger
     /// The model that embeds new content; nil indexes without embeddings.
     public let model: (any EmbeddingModel)?
+    /// Finds faces in new content, then in any image not yet scanned, and clusters them into
+    /// persons; nil indexes without faces.
+    public let faces: FaceAnalyzer?
 
-    public init(configuration: GalleryConfiguration, catalog: AppDatabase, logger: Logger, model: (any EmbeddingModel)? = nil) {
+    public init(
+        configuration: GalleryConfiguration, catalog: AppDatabase, logger: Logger, model: (any EmbeddingModel)? = nil,
+        faces: FaceAnalyzer? = nil
+    ) {
         self.configuration = configuration
         self.catalog = catalog
         self.logger = logger
         self.model = model
+        self.faces = faces
     }
 
     /// Indexes `roots` (folders or files) into `collection`.
@@ -65,7 +72,7 @@ public struct Indexer: Sendable {
         let processor = FileProcessor(
             collectionId: collectionId, decoder: PhotoDecoder(limits: configuration.limits), thumbnails: store,
             settings: configuration.thumbnails, maxFileBytes: configuration.limits.maxFileBytes,
-            model: model, embedded: embedded ?? [], moves: moves)
+            model: model, embedded: embedded ?? [], moves: moves, faces: faces)
         var failuresByReason: [FailureReason: Int] = [:]
         var timings = StageTimings()
         let readStarted = ContinuousClock.now
@@ -86,9 +93,10 @@ public struct Indexer: Sendable {
                 }
                 batch.changes.append(result.change)
                 if let embedding = result.embedding { batch.embeddings.append(embedding) }
+                if let scan = result.faceScan { batch.faceScans.append(scan) }
                 if let warning = result.warning {
                     logger.warning(
-                        "indexed without embedding", metadata: ["image.path": "\(result.change.path)", "model.problem": "\(warning)"])
+                        "indexed with a problem", metadata: ["image.path": "\(result.change.path)", "index.problem": "\(warning)"])
                 }
                 timings = timings + result.timings
                 run.counts.record(result.outcome)
@@ -119,12 +127,13 @@ public struct Indexer: Sendable {
             try catalog.markMissing(ids: goneIds)
             run.counts.missing = goneIds.count
         }
+        let faceOutcome = try await findFaces(collectionId: collectionId)
         run.finishedAt = Date()
         try catalog.saveRun(run)
         let summary = IndexSummary(
             runId: run.id ?? 0, roots: roots, counts: run.counts, failuresByReason: failuresByReason,
             warnings: crawl.warnings, elapsed: (ContinuousClock.now - started).seconds, crawlElapsed: crawlElapsed,
-            timings: timings, peakResidentBytes: ProcessStatistics.peakResidentBytes)
+            timings: timings, peakResidentBytes: ProcessStatistics.peakResidentBytes, faces: faceOutcome)
         logger.info(
             "indexed",
             metadata: [
@@ -137,17 +146,35 @@ public struct Indexer: Sendable {
         return summary
     }
 
+    /// Scans the images the pass above did not (moved or copied content, earlier failures),
+    /// then clusters new faces into persons.
+    private func findFaces(collectionId: Int64) async throws -> FacesOutcome? {
+        guard let faces else { return nil }
+        let scan = try await FaceScanner(configuration: configuration, catalog: catalog, analyzer: faces, logger: logger)
+            .scan(collectionId: collectionId)
+        let clustering = try FaceClusterer(catalog: catalog, settings: configuration.faces.clustering).cluster(
+            collectionId: collectionId)
+        logger.info(
+            "clustered faces",
+            metadata: [
+                "faces.total": "\(clustering.faces)", "faces.joined": "\(clustering.joined)",
+                "faces.new_persons": "\(clustering.newPersons)", "faces.unassigned": "\(clustering.unassigned)",
+            ])
+        return FacesOutcome(lateScans: scan, clustering: clustering)
+    }
+
     /// Results waiting for their transaction.
     private struct PendingBatch {
         var changes: [CatalogChange] = []
         var embeddings: [EmbeddingRecord] = []
+        var faceScans: [FaceScan] = []
     }
 
     /// Commits a batch with the run's counts; returns the seconds it took.
     private func commit(_ batch: inout PendingBatch, run: IndexRunRecord) throws -> Double {
         guard !batch.changes.isEmpty else { return 0 }
         let start = ContinuousClock.now
-        try catalog.apply(batch.changes, embeddings: batch.embeddings, run: run)
+        try catalog.apply(batch.changes, embeddings: batch.embeddings, faceScans: batch.faceScans, run: run)
         batch = PendingBatch()
         return (ContinuousClock.now - start).seconds
     }

