@@ -25,6 +25,9 @@ struct IndexCommand: AsyncParsableCommand {
     @Flag(help: "Index without embedding (no model needed).")
     var noEmbed = false
 
+    @Flag(help: "Index without looking for faces (`gallery faces scan` can do it later).")
+    var noFaces = false
+
     @Option(help: "Decoding threads (default: one per core).")
     var threads: Int?
 
@@ -41,7 +44,9 @@ struct IndexCommand: AsyncParsableCommand {
         try ConfigurationLoader.validate(context.configuration)
         let model = try embeddingModel(context)
         if reembed, let model { try context.catalog.deleteEmbeddings(model: model.identifier) }
-        let indexer = Indexer(configuration: context.configuration, catalog: context.catalog, logger: context.logger, model: model)
+        let indexer = Indexer(
+            configuration: context.configuration, catalog: context.catalog, logger: context.logger, model: model,
+            faces: noFaces ? nil : context.faceAnalyzerIfEnabled())
         let bar = ProgressBar()
         let summary = try await indexer.index(
             roots: paths, collection: try context.collection(),
@@ -75,6 +80,12 @@ struct IndexCommand: AsyncParsableCommand {
             "Indexed \(counts.discovered) files in \(Formatting.duration(summary.elapsed)): \(counts.added) added, "
                 + "\(counts.updated) updated, \(counts.moved) moved, \(counts.embedded) embedded, \(counts.unchanged) unchanged, "
                 + "\(counts.failed) failed, \(counts.missing) missing, \(counts.removed) removed.")
+        if let faces = summary.faces {
+            let clustering = faces.clustering
+            Output.line(
+                "Faces: \(clustering.faces) in the collection, \(clustering.persons) persons (\(clustering.newPersons) new), "
+                    + "\(clustering.unassigned) unassigned.")
+        }
         for (reason, count) in summary.failuresByReason.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             Output.line("  \(reason.rawValue): \(count)")
         }

@@ -11,6 +11,8 @@ struct SearchCommand: AsyncParsableCommand {
             gallery search "a dog playing in the snow" --after 2019-01-01
             gallery search --similar-to ~/Pictures/cat.jpg
             gallery search --make Canon --gps --json
+            gallery search "person:Anna person:Ben at the beach" --after 2019-01-01
+            gallery search --person Anna --person Ben --any-person
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -27,6 +29,12 @@ struct SearchCommand: AsyncParsableCommand {
 
     @Option(help: "Results to skip.")
     var offset = 0
+
+    @Option(help: "Only photos with this person (id or name); repeat for several. In the text, `person:NAME` does the same.")
+    var person: [String] = []
+
+    @Flag(help: "With several persons: photos with any of them (default: all of them together).")
+    var anyPerson = false
 
     @Option(help: "Leave out results scoring below this similarity.")
     var minScore: Float?
@@ -46,8 +54,19 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try global.makeContext()
         let collectionId = try context.collection().id!
-        let filter = try filters.makeFilter()
-        guard let subject = try subject(context: context, collectionId: collectionId) else {
+        var filter = try filters.makeFilter()
+        var text = query
+        var personIds = try person.map { try context.personId($0) }
+        if let query {
+            let people = try context.catalog.resolvePeople(in: query, collectionId: collectionId)
+            text = people.text
+            personIds += people.personIds
+        }
+        if !personIds.isEmpty {
+            filter.persons = personIds
+            filter.personMatch = anyPerson ? .any : .all
+        }
+        guard let subject = try subject(text: text, context: context, collectionId: collectionId) else {
             let query = ImageQuery(collectionId: collectionId, filter: filter, offset: offset, limit: limit)
             try show(SearchReport(page: try context.catalog.findImages(query), query: query))
             return
@@ -63,8 +82,8 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     /// What to rank by, or nil for a metadata-only search.
-    private func subject(context: CommandContext, collectionId: Int64) throws -> SemanticQuery.Subject? {
-        if let query { return .text(query) }
+    private func subject(text: String?, context: CommandContext, collectionId: Int64) throws -> SemanticQuery.Subject? {
+        if let text { return .text(text) }
         guard let similarTo else { return nil }
         if let id = Int64(similarTo) { return .similarToImage(id: id) }
         let url = URL(fileURLWithPath: similarTo).standardizedFileURL

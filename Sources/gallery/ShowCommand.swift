@@ -17,21 +17,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.makeContext()
-        let collectionId = try context.collection().id!
-        let record: ImageRecord?
-        if let id = Int64(image) {
-            record = try context.catalog.image(id: id, collectionId: collectionId)
-        } else {
-            let path = URL(fileURLWithPath: image).standardizedFileURL.path
-            let resolved = realpath(path, nil).map { pointer in
-                defer { free(pointer) }
-                return String(cString: pointer)
-            }
-            record =
-                try context.catalog.image(path: resolved ?? path, collectionId: collectionId)
-                ?? context.catalog.image(path: path, collectionId: collectionId)
-        }
-        guard let record else { throw ValidationError("no image '\(image)' in the catalogue") }
+        let record = try context.image(image)
         let report = ImageReport(image: record, store: ThumbnailStore(root: context.configuration.thumbnailsURL))
         if json {
             try Output.json(report)

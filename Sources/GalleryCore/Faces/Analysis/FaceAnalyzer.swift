@@ -1,3 +1,4 @@
+import COpenBLAS
 import CVipsShim
 import Foundation
 
@@ -34,6 +35,9 @@ public final class FaceAnalyzer: Sendable {
             landmarksPath: modelsFolder.appendingPathComponent(Self.landmarksFileName).path,
             descriptorPath: modelsFolder.appendingPathComponent(Self.descriptorFileName).path)
         self.modelsFolder = modelsFolder
+        // dlib's descriptor runs on OpenBLAS; its own thread pool would fight the indexing
+        // workers (one face per worker is faster than one face spread over every core).
+        openblas_set_num_threads(1)
     }
 
     /// The faces in `image` (upright), best first, with boxes and keypoints normalised to it.
