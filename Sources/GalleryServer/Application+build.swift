@@ -7,7 +7,7 @@ import Logging
 public typealias ServerStarted = @Sendable (_ host: String, _ port: Int) -> Void
 
 /// Builds the server: opens the catalogue, creates the admin at first start, loads the model if
-/// one is active, wires the job queue and mounts the controllers.
+/// one is active and the face models if faces are on, wires the job queue and mounts the controllers.
 ///
 /// ```swift
 /// let app = try await buildApplication(ServerConfiguration(gallery: configuration), logger: logger)
@@ -23,16 +23,15 @@ public func buildApplication(
     let models = ModelHolder(model: model, catalog: catalog, problem: problem)
     let metrics = ServerMetrics()
     let gallery = configuration.gallery
+    let faces = FaceHolder.load(configuration: gallery, logger: logger)
+    let runner = JobRunner(configuration: gallery, catalog: catalog, logger: logger, models: models, faces: faces)
     let jobs = JobQueue(
-        runner: { spec, progress in
-            let indexer = Indexer(configuration: gallery, catalog: catalog, logger: logger, model: models.model)
-            return try await indexer.index(roots: spec.roots, collection: spec.collection) { progress.set($0) }
-        },
+        runner: { spec, progress in try await runner.run(spec, progress: progress) },
         metrics: metrics, logger: logger, onFinished: { models.engine?.reload() })
     let services = GalleryServices(
         configuration: configuration, catalog: catalog, thumbnails: ThumbnailStore(root: gallery.thumbnailsURL),
         uploads: UploadStore(root: configuration.uploadsURL), pathGuard: PathGuard(roots: gallery.roots), jobs: jobs,
-        models: models, metrics: metrics,
+        models: models, faces: faces, metrics: metrics,
         fetcher: URLFetcher(
             maxBytes: configuration.maxURLFetchBytes, timeout: configuration.urlFetchTimeout,
             addresses: AddressPolicy(allowPrivate: configuration.allowPrivateURLs)), logger: logger)
@@ -62,5 +61,7 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     ImagesController(services: services).addRoutes(to: routes)
     SearchController(services: services).addRoutes(to: routes)
     JobsController(services: services).addRoutes(to: routes)
+    PersonsController(services: services).addRoutes(to: routes)
+    FacesController(services: services).addRoutes(to: routes)
     return routes
 }

@@ -2,8 +2,8 @@ import Foundation
 import GalleryCore
 import Logging
 
-/// What the controllers share: the catalogue, the stores, the job queue, the search engine and
-/// the metrics. One per server.
+/// What the controllers share: the catalogue, the stores, the job queue, the search engine, the
+/// face analyzer and the metrics. One per server.
 struct GalleryServices: Sendable {
     let configuration: ServerConfiguration
     let catalog: AppDatabase
@@ -12,6 +12,7 @@ struct GalleryServices: Sendable {
     let pathGuard: PathGuard
     let jobs: JobQueue
     let models: ModelHolder
+    let faces: FaceHolder
     let metrics: ServerMetrics
     let fetcher: URLFetcher
     let logger: Logger
@@ -28,6 +29,14 @@ struct GalleryServices: Sendable {
     func image(_ id: Int64, for user: UserRecord) throws -> ImageRecord {
         guard let image = try catalog.image(id: id, ownerId: user.id!) else { throw APIError.notFound("no image \(id)") }
         return image
+    }
+
+    /// The caller's face `id` and the collection it is in; someone else's (or a missing one) is a 404.
+    func face(_ id: Int64, for user: UserRecord) throws -> (face: FaceRecord, collection: CollectionRecord) {
+        for collection in try catalog.collections(ownerId: user.id!) {
+            if let face = try catalog.face(id: id, collectionId: collection.id!) { return (face, collection) }
+        }
+        throw APIError.notFound("no face \(id)")
     }
 
     /// Indexes files (already checked or owned by the server) through the job queue, so that

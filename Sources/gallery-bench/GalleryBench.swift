@@ -5,8 +5,8 @@ import ArgumentParser
 struct GalleryBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gallery-bench",
-        abstract: "Smart Gallery benchmarks: search latency at scale, bare model throughput.",
-        subcommands: [SearchBenchmark.self, ModelBenchmark.self])
+        abstract: "Smart Gallery benchmarks: search latency at scale, bare model throughput, face quality and speed.",
+        subcommands: [SearchBenchmark.self, ModelBenchmark.self, FaceBenchmark.self])
 }
 
 /// Durations and percentiles.

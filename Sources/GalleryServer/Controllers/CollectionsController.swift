@@ -63,7 +63,8 @@ struct CollectionsController {
         }
         routes.add(
             RouteDoc(
-                method: .get, path: "/api/v1/collections/{cid}/stats", summary: "Counts, formats, failures, last run, model and jobs",
+                method: .get, path: "/api/v1/collections/{cid}/stats",
+                summary: "Counts, formats, failures, last run, model, faces and jobs",
                 tag: "collections", response: "Stats")
         ) { _, context in
             let user = try context.requireUser()
@@ -79,6 +80,7 @@ struct CollectionsController {
                     model: .init(
                         identifier: services.models.model?.identifier, available: services.models.model != nil,
                         problem: services.models.problem),
+                    faces: .init(available: services.faces.analyzer != nil, problem: services.faces.problem),
                     embeddings: try services.catalog.embeddingCounts(),
                     jobs: .init(
                         queued: jobs.filter { $0.state == .queued }.count, running: jobs.filter { $0.state == .running }.count)))
@@ -91,6 +93,10 @@ struct CollectionsController {
             var available: Bool
             var problem: String?
         }
+        struct Faces: Encodable {
+            var available: Bool
+            var problem: String?
+        }
         struct Jobs: Encodable {
             var queued: Int
             var running: Int
@@ -98,6 +104,8 @@ struct CollectionsController {
         var collection: CollectionJSON
         var status: StatusReport
         var model: Model
+        /// Whether face scans can run (indexing finds faces), and why not.
+        var faces: Faces
         var embeddings: [String: Int]
         var jobs: Jobs
     }

@@ -17,8 +17,10 @@ struct ImagesController {
             let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
             var query: [String: String] = [:]
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+            var filters = try FilterParameters(query: query)
+            filters.addPersons(from: request)
             let imageQuery = ImageQuery(
-                collectionId: collection.id!, filter: try FilterParameters(query: query).imageFilter(),
+                collectionId: collection.id!, filter: try filters.imageFilter(catalog: services.catalog, collectionId: collection.id!),
                 offset: try request.intQuery("offset", default: 0, range: 0...Int(Int32.max)),
                 limit: try request.intQuery("limit", default: 50, range: 1...1000))
             return try .json(SearchReport(page: try services.catalog.findImages(imageQuery), query: imageQuery))

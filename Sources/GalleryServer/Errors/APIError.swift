@@ -78,7 +78,13 @@ extension APIError {
             case .unknownImage: return .notFound(error.description)
             case .noModel: return .unavailable(error.description)
             case .imageNotEmbedded: return .conflict(error.description)
+            case .unknownPerson(let name): return .badRequest("no person named '\(name)' in this collection")
             default: return .badRequest(error.description)
+            }
+        case let error as PersonError:
+            switch error {
+            case .personNotFound, .faceNotFound: return .notFound(error.description)
+            case .nothingToMerge, .invalidName: return .badRequest(error.description)
             }
         case let error as ImagingError:
             return APIError(.unprocessableContent, code: "unreadable_image", message: "\(error)")

@@ -1,12 +1,74 @@
 import Foundation
 import GalleryCore
 
-/// What an index job does: bring `roots` into a collection.
+/// What a job does, for whom, in which collection.
 struct JobSpec: Sendable {
+    /// `index_folder`, `index_upload`, `index_image`, `face_scan` or `face_cluster`.
     var kind: String
     var ownerId: Int64
     var collection: CollectionRecord
-    var roots: [String]
+    var work: JobWork
+
+    /// An index job: bring `roots` into the collection.
+    init(kind: String, ownerId: Int64, collection: CollectionRecord, roots: [String]) {
+        self.init(kind: kind, ownerId: ownerId, collection: collection, work: .index(roots: roots))
+    }
+
+    init(kind: String, ownerId: Int64, collection: CollectionRecord, work: JobWork) {
+        self.kind = kind
+        self.ownerId = ownerId
+        self.collection = collection
+        self.work = work
+    }
+
+    /// The folders or files an index job reads; empty for face jobs.
+    var roots: [String] {
+        if case .index(let roots) = work { return roots }
+        return []
+    }
+}
+
+/// The work behind a job.
+enum JobWork: Sendable {
+    /// Index folders or files (and find faces in them when face recognition is on).
+    case index(roots: [String])
+    /// Find faces in the indexed images not scanned yet, then cluster them into persons.
+    case scanFaces
+    /// Cluster the collection's faces; `full` first releases every automatic assignment.
+    case clusterFaces(full: Bool)
+}
+
+/// What a finished job produced.
+enum JobOutcome: Sendable {
+    case index(IndexSummary)
+    case faces(scan: FaceScanSummary?, clustering: ClusteringSummary)
+
+    /// The outcome as the API shows it.
+    var report: JobResult {
+        switch self {
+        case .index(let summary): .index(IndexReport(summary))
+        case .faces(let scan, let clustering): .faces(FaceJobReport(scan: scan, clustering: clustering))
+        }
+    }
+}
+
+/// A job's result in the API: an index report (as `gallery index --json`) or a face report.
+enum JobResult: Sendable, Encodable {
+    case index(IndexReport)
+    case faces(FaceJobReport)
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .index(let report): try report.encode(to: encoder)
+        case .faces(let report): try report.encode(to: encoder)
+        }
+    }
+}
+
+/// What a face job did: the scan (absent for clustering alone) and the clustering after it.
+struct FaceJobReport: Sendable, Encodable {
+    var scan: FaceScanSummary?
+    var clustering: ClusteringSummary
 }
 
 /// The states a job goes through: queued -> running -> completed | failed | cancelled.
@@ -30,7 +92,7 @@ struct JobSnapshot: Sendable, Encodable {
     var roots: [String]
     var state: JobState
     var progress: Progress
-    var result: IndexReport?
+    var result: JobResult?
     var error: String?
     var createdAt: Date
     var startedAt: Date?

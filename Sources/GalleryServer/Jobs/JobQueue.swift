@@ -2,19 +2,19 @@ import Foundation
 import GalleryCore
 import Logging
 
-/// Index jobs, run one at a time in the background (by ``JobService``), each owned by a user.
+/// Jobs (indexing, face scans, clustering), run one at a time in the background (by ``JobService``), each owned by a user.
 ///
 /// Jobs live in memory: a restart forgets finished jobs, and a job interrupted by a restart
 /// leaves an unfinished index run that the next run of the same folder resumes.
 actor JobQueue {
-    /// Runs one job's indexing and returns its summary.
-    typealias Runner = @Sendable (JobSpec, ProgressBox) async throws -> IndexSummary
+    /// Runs one job and returns what it produced.
+    typealias Runner = @Sendable (JobSpec, ProgressBox) async throws -> JobOutcome
 
     private struct Entry {
         var spec: JobSpec
         var snapshot: JobSnapshot
         var progress: ProgressBox
-        var task: Task<IndexSummary, any Error>?
+        var task: Task<JobOutcome, any Error>?
         var cancelRequested = false
     }
 
@@ -131,15 +131,17 @@ actor JobQueue {
         waiter = nil
     }
 
-    private func finish(id: Int64, result: Result<IndexSummary, any Error>) {
+    private func finish(id: Int64, result: Result<JobOutcome, any Error>) {
         guard var entry = entries[id] else { return }
         entry.task = nil
         entry.snapshot.finishedAt = Date()
         switch result {
-        case .success(let summary):
+        case .success(let outcome):
             entry.snapshot.state = .completed
-            entry.snapshot.result = IndexReport(summary)
-            metrics.recordIndexed(added: summary.counts.added + summary.counts.updated, failed: summary.counts.failed)
+            entry.snapshot.result = outcome.report
+            if case .index(let summary) = outcome {
+                metrics.recordIndexed(added: summary.counts.added + summary.counts.updated, failed: summary.counts.failed)
+            }
         case .failure(let error):
             if entry.cancelRequested || error is CancellationError {
                 entry.snapshot.state = .cancelled
@@ -148,7 +150,7 @@ actor JobQueue {
                 entry.snapshot.state = .failed
                 entry.snapshot.error = "\(error)"
                 metrics.recordError()
-                logger.error("index job failed", metadata: ["job.id": "\(id)", "error": "\(error)"])
+                logger.error("job failed", metadata: ["job.id": "\(id)", "error": "\(error)"])
             }
         }
         metrics.recordJob(state: entry.snapshot.state.rawValue)

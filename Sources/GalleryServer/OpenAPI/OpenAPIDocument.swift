@@ -75,7 +75,7 @@ enum OpenAPIDocument {
     private static func queryType(_ name: String) -> String {
         switch name {
         case "limit", "offset", "min_width", "max_width", "min_height", "max_height": "integer"
-        case "has_location": "boolean"
+        case "has_location", "hidden": "boolean"
         case "min_score": "number"
         default: "string"
         }

@@ -19,7 +19,39 @@ enum OpenAPISchemas {
             "after": string, "before": string, "make": string, "model": string, "lens": string, "format": string,
             "min_width": integer, "max_width": integer, "min_height": integer, "max_height": integer, "has_location": boolean,
             "path": string,
+            "person": ["description": "a person id or name, or an array of them", "type": ["string", "integer", "array"]],
+            "person_match": ["type": "string", "enum": ["all", "any"]],
         ])
+    }
+
+    static var persons: [String: Any] {
+        let person = object(
+            [
+                "id": integer, "name": nullableString, "hidden": boolean, "faces": integer, "photos": integer,
+                "cover_face_id": ["type": ["integer", "null"]], "first_date": nullableString, "last_date": nullableString,
+            ], required: ["id", "hidden", "faces", "photos"])
+        var report = person
+        var properties = person["properties"] as! [String: Any]
+        properties["photos"] = array(object(["id": integer, "path": string, "taken_at": nullableString, "face_ids": array(integer)]))
+        report["properties"] = properties
+        let face = object(
+            [
+                "id": integer, "image_id": integer, "box": object(["x": number, "y": number, "width": number, "height": number]),
+                "score": number, "person_id": ["type": ["integer", "null"]], "person_name": nullableString,
+                "assigned_by": ["type": ["string", "null"], "description": "auto (clustering) or user"], "verified": boolean,
+            ], required: ["id", "image_id", "box", "score", "verified"])
+        return [
+            "Person": person,
+            "PersonList": object(["persons": array(ref("Person"))]),
+            "PersonReport": report,
+            "PersonPatchBody": object(["name": nullableString, "hidden": boolean, "cover_face_id": integer]),
+            "MergeBody": object(["person_ids": array(integer)], required: ["person_ids"]),
+            "SplitBody": object(["face_ids": array(integer), "person_id": integer, "name": string], required: ["face_ids"]),
+            "Face": face,
+            "FaceList": object(["faces": array(ref("Face"))]),
+            "AssignFaceBody": object(["person_id": integer], required: ["person_id"]),
+            "ClusterBody": object(["full": boolean]),
+        ]
     }
 
     static var all: [String: Any] {
@@ -39,6 +71,7 @@ enum OpenAPISchemas {
             "Stats": object([
                 "collection": ref("Collection"), "status": ["type": "object", "description": "as `gallery status --json`"],
                 "model": object(["identifier": nullableString, "available": boolean, "problem": nullableString]),
+                "faces": object(["available": boolean, "problem": nullableString]),
                 "embeddings": ["type": "object", "additionalProperties": integer],
                 "jobs": object(["queued": integer, "running": integer]),
             ]),
@@ -68,10 +101,13 @@ enum OpenAPISchemas {
                     "id": integer, "kind": string, "collection_id": integer, "roots": array(string),
                     "state": ["type": "string", "enum": ["queued", "running", "completed", "failed", "cancelled"]],
                     "progress": object(["done": integer, "total": integer, "failed": integer]),
-                    "result": ["type": ["object", "null"], "description": "as `gallery index --json`"], "error": nullableString,
+                    "result": [
+                        "type": ["object", "null"],
+                        "description": "index jobs: as `gallery index --json`; face jobs: {\"scan\", \"clustering\"}",
+                    ], "error": nullableString,
                     "created_at": string, "started_at": nullableString, "finished_at": nullableString,
                 ], required: ["id", "kind", "state", "progress"]),
             "JobList": object(["jobs": array(ref("Job"))]),
-        ]
+        ].merging(persons) { first, _ in first }
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
 import GalleryCore
+import Hummingbird
 
 /// The metadata filters shared by the list endpoint (query parameters) and the search endpoints
 /// (`"filters"` in the JSON body): `after`, `before` (ISO 8601 date or date-time), `make`,
 /// `model`, `lens`, `format` (comma-separated), `min_width`, `max_width`, `min_height`,
-/// `max_height`, `has_location`, `path`.
+/// `max_height`, `has_location`, `path`, `person` (an id or a name, repeatable) and
+/// `person_match` (`all`, the default, or `any`).
 struct FilterParameters: Decodable {
     var after: String?
     var before: String?
@@ -18,13 +20,19 @@ struct FilterParameters: Decodable {
     var maxHeight: Int?
     var hasLocation: Bool?
     var path: String?
+    var person: PersonReferences?
+    var personMatch: String?
 
-    static let names = [
+    /// The person filter's query parameters, which the search endpoints take too.
+    static let personNames = ["person", "person_match"]
+    static let names = metadataNames + personNames
+    static let metadataNames = [
         "after", "before", "make", "model", "lens", "format", "min_width", "max_width", "min_height", "max_height", "has_location", "path",
     ]
 
     enum CodingKeys: String, CodingKey {
-        case after, before, make, model, lens, format, path
+        case after, before, make, model, lens, format, path, person
+        case personMatch = "person_match"
         case minWidth = "min_width"
         case maxWidth = "max_width"
         case minHeight = "min_height"
@@ -58,9 +66,35 @@ struct FilterParameters: Decodable {
         }
     }
 
-    /// The core filter.
+    /// Adds the `person` and `person_match` query parameters of `request` (repeated `person`
+    /// parameters add up; they join any `"person"` of a JSON body).
+    mutating func addPersons(from request: Request) {
+        let named = request.uri.queryParameters.getAll("person")
+        if !named.isEmpty { person = PersonReferences(values: (person?.values ?? []) + named) }
+        if let match = request.uri.queryParameters.get("person_match") { personMatch = match }
+    }
+
+    /// The core filter, with the persons named resolved in `collectionId`.
+    /// - Throws: 400 for an unreadable date, an unknown format, an unknown person or match.
+    func imageFilter(catalog: AppDatabase, collectionId: Int64) throws -> ImageFilter {
+        var filter = try imageFilter()
+        if let match = personMatch.nilIfEmpty {
+            guard let value = PersonMatch(rawValue: match.lowercased()) else {
+                throw APIError.badRequest("'person_match' must be all or any")
+            }
+            filter.personMatch = value
+        }
+        if let person {
+            let ids = try person.resolve(catalog: catalog, collectionId: collectionId)
+            if !ids.isEmpty { filter.persons = ids }
+        }
+        return filter
+    }
+
+    /// The core filter without persons (they need the collection: see
+    /// ``imageFilter(catalog:collectionId:)``).
     /// - Throws: 400 for an unreadable date or an unknown format.
-    func imageFilter() throws -> ImageFilter {
+    private func imageFilter() throws -> ImageFilter {
         var filter = ImageFilter()
         filter.takenAfter = try after.map { try Self.date($0, name: "after") }
         filter.takenBefore = try before.map { try Self.date($0, name: "before") }

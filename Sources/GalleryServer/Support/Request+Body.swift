@@ -9,6 +9,15 @@ extension Request {
     /// Decodes a JSON body of at most `limit` bytes.
     /// - Throws: ``APIError`` 413 when larger, 400 when empty or not the expected JSON.
     func decodeJSON<T: Decodable>(_ type: T.Type, limit: Int) async throws -> T {
+        guard let value = try await decodeJSONIfPresent(type, limit: limit) else {
+            throw APIError.invalidJSON("the request needs a JSON body")
+        }
+        return value
+    }
+
+    /// Decodes a JSON body of at most `limit` bytes; nil when the request has no body.
+    /// - Throws: ``APIError`` 413 when larger, 400 when not the expected JSON.
+    func decodeJSONIfPresent<T: Decodable>(_ type: T.Type, limit: Int) async throws -> T? {
         if let length = declaredLength, length > limit {
             throw APIError.tooLarge("JSON bodies are limited to \(limit) bytes")
         }
@@ -18,7 +27,7 @@ extension Request {
         } catch {
             throw APIError.tooLarge("JSON bodies are limited to \(limit) bytes")
         }
-        guard buffer.readableBytes > 0 else { throw APIError.invalidJSON("the request needs a JSON body") }
+        guard buffer.readableBytes > 0 else { return nil }
         do {
             return try JSONDecoder.api.decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
@@ -57,6 +66,16 @@ extension Request {
             throw APIError.badRequest("'\(name)' must be an integer in \(range.lowerBound)...\(range.upperBound)")
         }
         return value
+    }
+
+    /// A boolean query parameter (`true`/`false`, `1`/`0`), or `defaultValue` when absent.
+    func boolQuery(_ name: String, default defaultValue: Bool) throws -> Bool {
+        guard let raw = uri.queryParameters[name[...]] else { return defaultValue }
+        switch raw.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw APIError.badRequest("'\(name)' must be true or false")
+        }
     }
 
     private static func describe(_ error: DecodingError) -> String {

@@ -90,9 +90,6 @@ public final class FaceAnalyzer: Sendable {
     /// An aligned chip as JPEG.
     static func jpeg(chip: [UInt8]) throws(ImagingError) -> Data {
         let side = FaceDescriptor.chipSize
-        guard let image = chip.withUnsafeBytes({ sg_image_from_rgb($0.baseAddress, Int32(side), Int32(side)) }) else {
-            throw VipsFailure.take("libvips could not wrap the face chip")
-        }
-        return try DecodedImage(owning: image).jpegData(quality: 85)
+        return try DecodedImage(rgb: chip, width: side, height: side).jpegData(quality: 85)
     }
 }

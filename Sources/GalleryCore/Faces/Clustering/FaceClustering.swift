@@ -3,30 +3,40 @@
 ///
 /// Pure logic over descriptors; ``FaceClusterer`` reads its input from the catalogue and
 /// writes its decisions back.
-struct FaceClustering {
+public struct FaceClustering: Sendable {
     /// A face as clustering sees it.
-    struct Face {
-        var id: Int64
-        var descriptor: [Float]
+    public struct Face: Sendable {
+        public var id: Int64
+        public var descriptor: [Float]
         /// The person it is in, if any.
-        var personId: Int64?
+        public var personId: Int64?
+
+        public init(id: Int64, descriptor: [Float], personId: Int64? = nil) {
+            self.id = id
+            self.descriptor = descriptor
+            self.personId = personId
+        }
     }
 
     /// What to change.
-    struct Decisions: Equatable {
+    public struct Decisions: Equatable, Sendable {
         /// Unassigned faces that join an existing person.
-        var joins: [Int64: Int64] = [:]
+        public var joins: [Int64: Int64] = [:]
         /// Groups of unassigned faces that become new persons.
-        var newPersons: [[Int64]] = []
+        public var newPersons: [[Int64]] = []
     }
 
-    let settings: FaceClusteringSettings
+    public let settings: FaceClusteringSettings
+
+    public init(settings: FaceClusteringSettings) {
+        self.settings = settings
+    }
 
     /// - Parameters:
     ///   - assigned: faces already in persons (they are never moved).
     ///   - pool: unassigned faces open to clustering.
     ///   - rejections: (face, person) pairs a user ruled out.
-    func decide(assigned: [Face], pool: [Face], rejections: Set<FacePersonPair>) -> Decisions {
+    public func decide(assigned: [Face], pool: [Face], rejections: Set<FacePersonPair> = []) -> Decisions {
         var decisions = Decisions()
         var remaining: [Face] = []
         if !assigned.isEmpty {
@@ -103,7 +113,12 @@ struct FaceClustering {
 }
 
 /// A face and a person, e.g. a "not this person" mark.
-struct FacePersonPair: Hashable {
-    var faceId: Int64
-    var personId: Int64
+public struct FacePersonPair: Hashable, Sendable {
+    public var faceId: Int64
+    public var personId: Int64
+
+    public init(faceId: Int64, personId: Int64) {
+        self.faceId = faceId
+        self.personId = personId
+    }
 }

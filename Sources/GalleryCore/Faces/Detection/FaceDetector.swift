@@ -43,10 +43,10 @@ public final class FaceDetector: @unchecked Sendable {
             found += try run(pass, on: image, minScore: index == 0 ? settings.minScore : extraPassMinScore)
         }
         if found.isEmpty && settings.tryRotations {
-            for turns in [1, 3] {
+            for turns in [1, 3, 2] {
                 var pass = DetectionPass(left: 0, top: 0, width: image.width, height: image.height)
                 pass.quarterTurns = turns
-                found += try run(pass, on: image, minScore: extraPassMinScore)
+                found += try run(pass, on: image, minScore: turnedPassMinScore)
             }
         }
         let minSide = Double(settings.minFaceSize)
@@ -57,6 +57,9 @@ public final class FaceDetector: @unchecked Sendable {
     /// Tiles and turned passes give the model many more chances to see a face in texture, so
     /// they must be surer than the whole-image pass.
     var extraPassMinScore: Double { min(settings.minScore + 0.1, 0.95) }
+    /// Turned passes run on images where nothing upright was found: mostly faceless photos, so
+    /// they must be surer still.
+    var turnedPassMinScore: Double { min(settings.minScore + 0.2, 0.95) }
 
     /// One pass: the region letterboxed into the input, the model run, detections mapped back.
     private func run(_ pass: DetectionPass, on image: DecodedImage, minScore: Double) throws -> [DetectedFace] {

@@ -1,0 +1,32 @@
+import Foundation
+import GalleryCore
+import Logging
+
+/// Runs one job's work with the server's model and face analyzer: indexing (which finds faces
+/// when the analyzer is loaded), a face scan followed by clustering, or clustering alone.
+struct JobRunner: Sendable {
+    let configuration: GalleryConfiguration
+    let catalog: AppDatabase
+    let logger: Logger
+    let models: ModelHolder
+    let faces: FaceHolder
+
+    func run(_ spec: JobSpec, progress: ProgressBox) async throws -> JobOutcome {
+        let collectionId = spec.collection.id!
+        switch spec.work {
+        case .index(let roots):
+            let indexer = Indexer(
+                configuration: configuration, catalog: catalog, logger: logger, model: models.model, faces: faces.analyzer)
+            return .index(try await indexer.index(roots: roots, collection: spec.collection) { progress.set($0) })
+        case .scanFaces:
+            let scanner = FaceScanner(configuration: configuration, catalog: catalog, analyzer: try faces.requireAnalyzer(), logger: logger)
+            let scan = try await scanner.scan(collectionId: collectionId) { progress.set($0) }
+            try Task.checkCancellation()
+            return .faces(scan: scan, clustering: try clusterer.cluster(collectionId: collectionId))
+        case .clusterFaces(let full):
+            return .faces(scan: nil, clustering: try clusterer.cluster(collectionId: collectionId, full: full))
+        }
+    }
+
+    private var clusterer: FaceClusterer { FaceClusterer(catalog: catalog, settings: configuration.faces.clustering) }
+}
