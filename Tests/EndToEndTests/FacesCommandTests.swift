@@ -12,7 +12,8 @@ struct FacesCommandTests {
         let home = try TemporaryDirectory("gallery-home")
         let photos = try TemporaryDirectory("gallery-photos")
         try FileManager.default.createDirectory(atPath: home.path("models"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: home.path("models/faces"), withDestinationPath: ModelFixtures.folder("faces").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: home.path("models/faces"), withDestinationPath: ModelFixtures.folder("faces").path)
         for name in obama + ["biden.jpg"] {
             try FileManager.default.copyItem(atPath: Fixtures.path("face-recognition/\(name)"), toPath: photos.path(name))
         }

@@ -81,7 +81,8 @@ struct FaceCase {
                 try canvas.paste(small, x: x, y: y)
                 regions.append(Region(x: x, y: y, width: small.width, height: small.height, identity: identity))
             }
-            cases.append(FaceCase(name: "group of \(photos.count), \(cell) px each", kind: "group", image: try canvas.image(), regions: regions))
+            cases.append(
+                FaceCase(name: "group of \(photos.count), \(cell) px each", kind: "group", image: try canvas.image(), regions: regions))
         }
         for file in noFaces where FileManager.default.fileExists(atPath: fixtures.appendingPathComponent(file).path) {
             cases.append(FaceCase(name: file, kind: "no face", image: try decode(file), regions: []))

@@ -46,7 +46,10 @@ struct FaceClusteringTests {
     func ambiguous() {
         let anna = faces([SyntheticFaces.axis(0), SyntheticFaces.sum(SyntheticFaces.axis(0), SyntheticFaces.axis(5, 0.1))], person: 1)
         let twin = faces(
-            [SyntheticFaces.sum(SyntheticFaces.axis(0), SyntheticFaces.axis(6, 0.5)), SyntheticFaces.sum(SyntheticFaces.axis(0), SyntheticFaces.axis(6, 0.55))],
+            [
+                SyntheticFaces.sum(SyntheticFaces.axis(0), SyntheticFaces.axis(6, 0.5)),
+                SyntheticFaces.sum(SyntheticFaces.axis(0), SyntheticFaces.axis(6, 0.55)),
+            ],
             firstId: 3, person: 2)
         // Equally far (0.25) from both persons' nearest faces.
         let between = FaceClustering.Face(id: 9, descriptor: SyntheticFaces.sum(SyntheticFaces.axis(0), SyntheticFaces.axis(6, 0.25)))

@@ -70,8 +70,12 @@ struct PersonDirectoryTests {
             FaceScan(
                 collectionId: collection, path: "/photos/0.jpg", contentHash: "hash0",
                 faces: [
-                    FoundFace(box: FaceBox(x: 0.1, y: 0.1, width: 0.2, height: 0.2), keypoints: [], score: 0.9, descriptor: SyntheticFaces.axis(0), chip: nil),
-                    FoundFace(box: FaceBox(x: 0.5, y: 0.1, width: 0.2, height: 0.2), keypoints: [], score: 0.9, descriptor: SyntheticFaces.axis(1), chip: nil),
+                    FoundFace(
+                        box: FaceBox(x: 0.1, y: 0.1, width: 0.2, height: 0.2), keypoints: [], score: 0.9,
+                        descriptor: SyntheticFaces.axis(0), chip: nil),
+                    FoundFace(
+                        box: FaceBox(x: 0.5, y: 0.1, width: 0.2, height: 0.2), keypoints: [], score: 0.9,
+                        descriptor: SyntheticFaces.axis(1), chip: nil),
                 ])
         ])
         _ = try FaceClusterer(catalog: catalog, settings: .init()).cluster(collectionId: collection)
@@ -98,7 +102,9 @@ struct PersonDirectoryTests {
         #expect(throws: PersonError.faceNotFound(999)) { try catalog.rejectFace(999, collectionId: collection) }
         let person = try catalog.createPerson(name: "Eve", collectionId: collection)
         #expect(throws: PersonError.invalidName("  ")) { try catalog.renamePerson(person.id, to: "  ", collectionId: collection) }
-        #expect(throws: PersonError.nothingToMerge) { try catalog.mergePersons(into: person.id, from: [person.id], collectionId: collection) }
+        #expect(throws: PersonError.nothingToMerge) {
+            try catalog.mergePersons(into: person.id, from: [person.id], collectionId: collection)
+        }
         // Another collection's person is not found.
         let other = try catalog.collection(named: "other", ownerId: nil, createIfMissing: true)!.id!
         #expect(throws: PersonError.personNotFound(person.id)) { try catalog.person(id: person.id, collectionId: other) }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GalleryCore
 
 /// Hand-placed 128-d descriptors with known distances, and a catalogue holding them.

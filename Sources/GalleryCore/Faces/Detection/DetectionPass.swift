@@ -10,14 +10,14 @@ struct DetectionPass: Sendable, Equatable {
 
     /// The whole image, then for each tiling level n in 2...maxTiling, overlapping square tiles
     /// whose side is the longer side over (1 + (n - 1) * 3/4) (a quarter overlap), as long as a
-    /// tile stays at least twice the model's input.
+    /// tile stays at least one and a half times the model's input.
     static func tiles(width: Int, height: Int, maxTiling: Int, inputSize: Int) -> [DetectionPass] {
         var passes = [DetectionPass(left: 0, top: 0, width: width, height: height)]
         let longer = Double(max(width, height))
         guard maxTiling >= 2 else { return passes }
         for level in 2...maxTiling {
             let side = Int((longer / (1 + Double(level - 1) * 0.75)).rounded())
-            guard side >= inputSize * 2 else { break }
+            guard side * 2 >= inputSize * 3 else { break }
             for top in positions(length: height, tile: side) {
                 for left in positions(length: width, tile: side) {
                     passes.append(

@@ -1,6 +1,6 @@
 // Smart Gallery web UI: plain JavaScript, no framework, no build step, nothing from a CDN.
 // Sections: 1 api (every server path and field name lives here), 2 state, 3 image loading,
-// 4 render, 5 actions, 6 events, 7 boot.
+// 4 render, 5 actions, 6 events, 7 boot. People, faces and review pages are in people.js.
 'use strict';
 
 /* ======================================================================== 1. API == */
@@ -31,6 +31,15 @@ const api = {
     original: (id) => `/images/${enc(id)}/original`,
     jobs: () => '/jobs',
     job: (id) => `/jobs/${enc(id)}`,
+    persons: (cid) => `/collections/${enc(cid)}/persons`,
+    person: (cid, id) => `/collections/${enc(cid)}/persons/${enc(id)}`,
+    mergePersons: (cid, id) => `/collections/${enc(cid)}/persons/${enc(id)}/merge`,
+    splitFaces: (cid) => `/collections/${enc(cid)}/persons/split`,
+    reviewFaces: (cid) => `/collections/${enc(cid)}/faces/review`,
+    scanFaces: (cid) => `/collections/${enc(cid)}/faces/scan`,
+    imageFaces: (id) => `/images/${enc(id)}/faces`,
+    faceChip: (id) => `/faces/${enc(id)}/chip`,
+    facePerson: (id) => `/faces/${enc(id)}/person`,
   },
 
   token: null,
@@ -41,9 +50,10 @@ const api = {
       const qs = new URLSearchParams();
       for (const [k, v] of Object.entries(query)) {
         if (v === undefined || v === null || v === '') continue;
-        qs.set(k, Array.isArray(v) ? v.join(',') : String(v));
+        if (Array.isArray(v)) for (const item of v) qs.append(k, String(item)); // repeated: person=1&person=2
+        else qs.set(k, String(v));
       }
-      const s = qs.toString();
+      const s = qs.toString().replace(/\+/g, '%20'); // the server reads '+' literally
       if (s) url += (url.includes('?') ? '&' : '?') + s;
     }
     return url;
@@ -137,7 +147,7 @@ const api = {
     const extras = searchExtras(filters);
     if (extras.min_score !== undefined) form.append('min_score', String(extras.min_score));
     if (extras.filters) form.append('filters', JSON.stringify(extras.filters));
-    const query = { limit, offset, min_score: extras.min_score };
+    const query = { limit, offset, min_score: extras.min_score, person: filters.persons, person_match: filters.person_match };
     return normResults(await this.request('POST', this.paths.searchImage(cid), { query, body: form, signal }));
   },
   // {"image": {...}, "tags": [...]} or a flat object.
@@ -155,6 +165,32 @@ const api = {
     return Array.isArray(d) ? d : d?.jobs ?? d?.items ?? [];
   },
   cancelJob(id) { return this.request('DELETE', this.paths.job(id)); },
+
+  // Persons and faces. A person: {"id","name"?,"hidden","faces","photos","cover_face_id"?};
+  // a face: {"id","image_id","box":{"x","y","width","height"} (0..1),"person_id","person_name"}.
+  async persons(cid, hidden = true) {
+    const d = await this.request('GET', this.paths.persons(cid), { query: { hidden: hidden ? 'true' : undefined } });
+    return d?.persons ?? [];
+  },
+  createPerson(cid, name) { return this.request('POST', this.paths.persons(cid), { body: { name } }); },
+  updatePerson(cid, id, changes) { return this.request('PATCH', this.paths.person(cid, id), { body: changes }); },
+  deletePerson(cid, id) { return this.request('DELETE', this.paths.person(cid, id)); },
+  mergePersons(cid, id, others) { return this.request('POST', this.paths.mergePersons(cid, id), { body: { person_ids: others } }); },
+  // Moves faces to person `personId`, or to a new person called `name`.
+  moveFaces(cid, faceIds, { personId, name } = {}) {
+    return this.request('POST', this.paths.splitFaces(cid), { body: { face_ids: faceIds, person_id: personId, name } });
+  },
+  async reviewFaces(cid, limit = 200) {
+    const d = await this.request('GET', this.paths.reviewFaces(cid), { query: { limit } });
+    return d?.faces ?? [];
+  },
+  scanFaces(cid) { return this.request('POST', this.paths.scanFaces(cid)); },
+  async imageFaces(id) {
+    const d = await this.request('GET', this.paths.imageFaces(id));
+    return d?.faces ?? [];
+  },
+  assignFace(faceId, personId) { return this.request('PUT', this.paths.facePerson(faceId), { body: { person_id: personId } }); },
+  rejectFace(faceId) { return this.request('DELETE', this.paths.facePerson(faceId)); },
 };
 
 class ApiError extends Error {
@@ -217,6 +253,8 @@ function normStats(d) {
     modelProblem: model && model.available === false ? model.problem || 'no embedding model is active' : null,
     lastRun: rep.last_run?.finished_at ?? rep.last_run?.started_at ?? (typeof rep.last_run === 'string' ? rep.last_run : null),
     activeJobs: (s.jobs?.queued ?? 0) + (s.jobs?.running ?? 0),
+    facesAvailable: s.faces?.available === true,
+    facesProblem: s.faces?.available === false ? s.faces.problem || 'face recognition is unavailable' : null,
   };
 }
 
@@ -228,6 +266,8 @@ function filtersToQuery(f) {
   }
   if (f.format?.length) q.format = f.format.join(',');
   if (f.gps) q.has_location = 'true';
+  if (f.persons?.length) q.person = f.persons;
+  if (f.person_match) q.person_match = f.person_match;
   return q;
 }
 
@@ -239,6 +279,8 @@ function searchExtras(f) {
   for (const k of ['min_width', 'max_width', 'min_height', 'max_height']) if (f[k] !== undefined) filters[k] = f[k];
   if (f.format?.length) filters.format = f.format.join(',');
   if (f.gps) filters.has_location = true;
+  if (f.persons?.length) filters.person = f.persons;
+  if (f.person_match) filters.person_match = f.person_match;
   if (Object.keys(filters).length) out.filters = filters;
   if (f.min_score !== undefined) out.min_score = f.min_score;
   return out;
@@ -251,8 +293,11 @@ const state = {
   collections: [],
   cid: null,
   filters: {},
-  // What the grid shows: mode is 'browse' | 'text' | 'similar' | 'image'.
+  // What the grid shows: mode is 'browse' | 'text' | 'similar' | 'image' | 'person' (personId, personName).
   view: { mode: 'browse', text: '', imageId: null, imageName: '', file: null },
+  page: 'photos',       // 'photos' (the grid) | 'people' | 'review'
+  persons: [],          // the collection's persons, hidden ones included (people.js)
+  personsCid: null,     // the collection `persons` belongs to
   items: [],
   total: null,
   hasMore: false,
@@ -413,6 +458,7 @@ function resultsTitle() {
     case 'text': return `Results for “${v.text}”${n}`;
     case 'similar': return `Similar to ${v.imageName || 'image'}${n}`;
     case 'image': return `Similar to ${v.imageName || 'your image'}${n}`;
+    case 'person': return `Photos of ${v.personName}${n}`;
     default: return `All photos${n}`;
   }
 }
@@ -429,6 +475,7 @@ function renderResultsChrome() {
   const filtered = Object.keys(state.filters).length > 0;
   $('#results-title').textContent = state.cid ? resultsTitle() : '';
   $('#clear-search').hidden = state.view.mode === 'browse';
+  $('#person-actions').hidden = state.view.mode !== 'person';
   $('#load-more').hidden = !state.hasMore || state.loading || !!state.error;
   $('#grid-spinner').hidden = !state.loading;
   $('#results-message').hidden = true;
@@ -537,13 +584,16 @@ function renderJobs() {
 }
 
 function jobName(job) {
-  const names = { index_folder: 'Indexing folder', index_upload: 'Indexing upload', index_image: 'Indexing image' };
+  const names = {
+    index_folder: 'Indexing folder', index_upload: 'Indexing upload', index_image: 'Indexing image',
+    face_scan: 'Scanning for faces', face_cluster: 'Grouping faces',
+  };
   const root = Array.isArray(job.roots) && job.roots.length ? ` ${fmt.name(job.roots[0])}` : '';
   return (names[job.kind] || (job.kind || 'Job').replace(/_/g, ' ')) + root;
 }
 
 function renderFiltersBadge() {
-  const n = Object.keys(state.filters).length;
+  const n = Object.keys(state.filters).filter((k) => k !== 'person_match').length;
   const badge = $('#filters-count');
   badge.hidden = !n;
   badge.textContent = String(n);
@@ -616,6 +666,7 @@ function signOut(message) {
   clearTimeout(state.pollTimer);
   state.jobs.clear();
   images.clear();
+  resetPeople();
   $('#grid').replaceChildren();
   if ($('#lightbox').open) $('#lightbox').close();
   showView(false);
@@ -651,6 +702,7 @@ async function selectCollection(cid) {
   $('#search-input').value = '';
   state.stats = null;
   renderStats();
+  resetPeople();
   refreshStats();
   await runSearch();
 }
@@ -686,6 +738,7 @@ async function loadPage() {
     if (mode === 'text') page = await api.searchText(state.cid, text, ...args);
     else if (mode === 'similar') page = await api.searchSimilar(state.cid, imageId, ...args);
     else if (mode === 'image') page = await api.searchByImage(state.cid, file, ...args);
+    else if (mode === 'person') page = await api.listImages(state.cid, { ...state.filters, persons: [state.view.personId], person_match: undefined }, ...args.slice(1));
     else page = await api.listImages(state.cid, ...args);
     if (gen !== state.gen) return;
     const from = state.items.length;
@@ -716,6 +769,7 @@ function maybeLoadMore() {
 }
 
 function searchText(text) {
+  showPage('photos');
   text = text.trim();
   $('#search-input').value = text;
   state.view = text ? { mode: 'text', text, imageId: null, imageName: '', file: null }
@@ -724,6 +778,7 @@ function searchText(text) {
 }
 
 function searchSimilar(item) {
+  showPage('photos');
   $('#search-input').value = '';
   state.view = { mode: 'similar', text: '', imageId: item.id, imageName: fmt.name(item.path), file: null };
   return runSearch();
@@ -735,6 +790,7 @@ function searchByFile(file) {
     toast(`${file.name} is not an image.`, 'error');
     return;
   }
+  showPage('photos');
   $('#search-input').value = '';
   state.view = { mode: 'image', text: '', imageId: null, imageName: file.name, file };
   return runSearch();
@@ -742,6 +798,7 @@ function searchByFile(file) {
 
 function clearFilters() {
   $('#filters-panel').reset();
+  clearPersonChips();
   state.filters = {};
   renderFiltersBadge();
   runSearch();
@@ -763,6 +820,9 @@ function readFilters() {
   const formats = form.getAll('format');
   if (formats.length) f.format = formats;
   if (form.get('gps')) f.gps = true;
+  const persons = selectedPersonChips();
+  if (persons.length) f.persons = persons;
+  if (persons.length > 1 && form.get('person_match') === 'any') f.person_match = 'any';
   return f;
 }
 
@@ -820,6 +880,7 @@ async function refreshJobs() {
   if (finished) {
     api.collections().then((c) => { state.collections = c; renderCollections(); }).catch(() => {});
     if (state.view.mode === 'browse' && state.items.length <= api.pageSize) runSearch();
+    personsChanged(); // indexing and face jobs find and group faces
   }
 }
 
@@ -1009,6 +1070,7 @@ async function openLightbox(index) {
     if (state.lightboxIndex === index && !small) handleError(err, 'Could not load image');
   }).finally(() => { if (state.lightboxIndex === index) $('#lb-spinner').hidden = true; });
 
+  showLightboxFaces(item, index);
   try {
     const meta = await api.image(item.id);
     if (state.lightboxIndex === index) renderMeta(meta || {}, item);
@@ -1134,9 +1196,11 @@ function bindEvents() {
     e.preventDefault();
     state.filters = readFilters();
     renderFiltersBadge();
+    showPage('photos');
     runSearch();
   });
   $('#filters-panel').addEventListener('reset', () => setTimeout(() => {
+    clearPersonChips();
     if (Object.keys(state.filters).length) clearFilters();
   }, 0));
 
@@ -1146,6 +1210,7 @@ function bindEvents() {
     e.target.value = '';
   });
   $('#folder-button').addEventListener('click', addFolder);
+  bindPeopleEvents();
 
   // Grid: click opens the lightbox; arrow keys move between tiles.
   $('#grid').addEventListener('click', (e) => {
@@ -1188,6 +1253,7 @@ function bindEvents() {
     const tile = document.querySelector(`#grid .tile[data-index="${state.lightboxIndex}"]`);
     state.lightboxIndex = -1;
     $('#lb-img').removeAttribute('src');
+    lightboxFacesClosed();
     tile?.focus();
   });
 
