@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job: installs what is missing, builds in release mode, installs the offline model pack
-# and ONNX Runtime into the data folder, indexes the folders given (or a small sample of real
+# The main job: installs what is missing, builds in release mode, installs the offline model pack,
+# the face models and ONNX Runtime into the data folder, indexes the folders given (or a small sample of real
 # photos it fetches), prints the catalogue's status, then serves the web UI and API.
 # Usage: scripts/run.sh [FOLDER...]      (GALLERY_HOME chooses the data folder;
 #        GALLERY_PORT the port, default 8080; GALLERY_NO_SERVE=1 stops after indexing)
@@ -21,6 +21,11 @@ if ! cmp -s "$runtime" "$home/runtime/$(basename "$runtime")"; then
 fi
 if ! cmp -s .cache/models/offline-pack/manifest.json "$home/models/offline-pack/manifest.json"; then
     "$gallery" models import .cache/models/offline-pack >/dev/null
+fi
+# The face models (BlazeFace ONNX + dlib's landmarks and descriptor) go to <home>/models/faces.
+if ! cmp -s .cache/models/faces/faces.json "$home/models/faces/faces.json"; then
+    mkdir -p "$home/models/faces"
+    cp .cache/models/faces/*.onnx .cache/models/faces/*.dat .cache/models/faces/faces.json "$home/models/faces/"
 fi
 
 if [ $# -eq 0 ]; then

@@ -315,6 +315,72 @@ def run(args):
                 page.wait(f"document.querySelectorAll('#grid .tile img.loaded').length >= {before + args.folder_count}",
                           "the thumbnails of the folder's photos", 60)
 
+        if args.people:
+            check("People page: a person with a cover face")
+            page.click("#people-button")
+            page.visible("#people-view")
+            page.wait("document.querySelectorAll('#people-grid .person-card .person-cover img.loaded').length > 0",
+                      "a person with a loaded cover face", 30)
+            shot("03c-people.png")
+
+            check("rename a person inline")
+            # The person with the most faces comes first.
+            page.click("#people-grid .person-card:first-child .name-btn")
+            page.wait("document.activeElement && document.activeElement.classList.contains('name-input')", "the name field", 5)
+            page.eval("document.activeElement.select()")
+            page.call("Input.insertText", text="Barack")
+            page.key("Enter", "Enter", 13, "\r")
+            page.wait("document.querySelector('#people-grid .person-card:first-child .name-btn').textContent === 'Barack'",
+                      "the new name on the card", 10)
+            stored = page.eval("api.persons(state.cid).then((list) => list.some((p) => p.name === 'Barack'))")
+            if not stored:
+                raise Failure("the new name was not saved on the server")
+
+            check("a person's photos, and face boxes with names in the lightbox")
+            page.click("#people-grid .person-card:first-child .person-cover")
+            page.wait("/Photos of Barack/.test(document.querySelector('#results-title').textContent) && document.querySelector('#grid-spinner').hidden",
+                      "the person's photos", 30)
+            if page.eval(count_tiles) < 3:
+                raise Failure(f"the person page shows {page.eval(count_tiles)} photos, expected at least 3")
+            page.click("#grid li:first-child .tile")
+            page.wait("document.querySelector('#lightbox').open && document.querySelector('#lb-img').naturalWidth > 0", "the lightbox", 30)
+            page.wait("document.querySelectorAll('#lb-faces .face-box').length > 0", "face boxes over the photo", 15)
+            page.wait("[...document.querySelectorAll('#lb-faces .face-label')].some((l) => l.textContent === 'Barack')",
+                      "the person's name on a face box", 10)
+            page.wait("!!document.querySelector('#lb-people .face-row select')", "a control to change who the face is", 10)
+            box = page.eval("""(() => { const b = document.querySelector('#lb-faces .face-box').getBoundingClientRect();
+              const i = document.querySelector('#lb-img').getBoundingClientRect();
+              return b.width > 10 && b.height > 10 && b.left >= i.left - 1 && b.right <= i.right + 1 && b.top >= i.top - 1 && b.bottom <= i.bottom + 1; })()""")
+            if not box:
+                raise Failure("the face box is not drawn inside the photo")
+            shot("03d-lightbox-faces.png")
+            page.key("Escape", "Escape", 27)
+            page.wait("!document.querySelector('#lightbox').open", "the lightbox to close", 5)
+
+            check("filter photos by a person chip")
+            page.click("#clear-search")
+            page.wait("/All photos/.test(document.querySelector('#results-title').textContent) && document.querySelector('#grid-spinner').hidden", "all photos")
+            page.click("#filters-toggle")
+            page.click("#person-chips .person-chip")
+            page.click("#filters-panel button[type=submit]")
+            page.wait("document.querySelector('#grid-spinner').hidden && document.querySelector('#filters-count').textContent === '1'", "the filtered photos", 30)
+            filtered = page.eval(count_tiles)
+            if filtered < 3 or filtered >= page.eval("state.stats ? state.stats.total : 99"):
+                raise Failure(f"the person filter shows {filtered} photos")
+            page.click("#filters-panel button[type=reset]")
+            page.wait("document.querySelector('#filters-count').hidden && document.querySelector('#grid-spinner').hidden", "the filters to clear", 30)
+            page.click("#filters-toggle")
+
+            check("review faces")
+            page.click("#people-button")
+            page.visible("#people-view")
+            page.click("#people-review")
+            page.wait("document.querySelectorAll('#review-grid .review-card select').length > 0", "faces to review (Joe Biden's)", 15)
+            page.wait("document.querySelectorAll('#review-grid .review-card img.loaded').length > 0", "the face chips", 15)
+            shot("03e-review.png")
+            page.click("#people-button")
+            page.visible("#results")
+
         check("'/' focuses the search box")
         page.eval("document.activeElement && document.activeElement.blur()")
         page.key("/", "Slash", 191, "/")
@@ -410,6 +476,15 @@ def run(args):
         shot("10-mobile-lightbox.png")
         page.key("Escape", "Escape", 27)
         page.wait("!document.querySelector('#lightbox').open", "the lightbox to close")
+        if args.people:
+            page.click("#people-button")
+            page.wait("document.querySelectorAll('#people-grid .person-card img.loaded').length > 0", "the People page on a phone", 15)
+            time.sleep(0.3)
+            overflow = page.eval("document.documentElement.scrollWidth")
+            if overflow > 376:
+                raise Failure(f"the People page is {overflow}px wide on a 375px screen")
+            shot("11-mobile-people.png")
+            page.click("#people-button")
         page.call("Emulation.setDeviceMetricsOverride", width=1280, height=860, deviceScaleFactor=1, mobile=False)
 
         check("sign out")
@@ -452,6 +527,7 @@ def main():
     p.add_argument("--photos", nargs="+", required=True)
     p.add_argument("--folder", help="a server folder (under an allowed root) to add with 'Add folder'")
     p.add_argument("--folder-count", type=int, default=0, help="how many photos that folder adds")
+    p.add_argument("--people", action="store_true", help="the folder holds face photos: check the People page")
     args = p.parse_args()
     args.url = args.url.rstrip("/")
     try:

@@ -2,8 +2,10 @@
 # Real-browser test of the web UI: installs Debian's chromium if missing, starts the built
 # server on a free port with a temporary GALLERY_HOME, then drives headless chromium over the
 # DevTools protocol (scripts/browser-test/browser_test.py, Python standard library only):
-# sign in, create a collection, upload photos, text search, lightbox, similar images, search
-# by a dropped image, filters, dark mode, a 375 px phone screen, sign out. Fails on any missing
+# sign in, create a collection, upload photos, add a server folder (with face photos), the People
+# page (cover faces, inline rename, a person's photos, face boxes in the lightbox, review), text
+# search, lightbox, similar images, search by a dropped image, filters, dark mode, a 375 px phone
+# screen, sign out. Fails on any missing
 # element, JavaScript error or failed request. Screenshots go to .cache/screenshots/.
 #
 # Usage: scripts/browser-test/run.sh
@@ -38,6 +40,7 @@ done
 server_pid=""
 home=""
 folder_args=()
+people_args=()
 cleanup() {
     if [ -n "$server_pid" ]; then
         kill "$server_pid" 2>/dev/null || true
@@ -77,9 +80,18 @@ else
     if "$gallery" serve --help 2>&1 | grep -q -- "--web-root"; then
         serve_args+=(--web-root "$root/Sources/GalleryServer/Resources/web")
     fi
-    folder_args=(--folder "$home/roots/photos" --folder-count 2)
-    # The offline model pack and ONNX Runtime, so that text and image search work.
+    # The offline model pack and ONNX Runtime, so that text and image search work; the face
+    # models (built by models.sh too) and face photos for the People page.
     export GALLERY_ONNXRUNTIME="${GALLERY_ONNXRUNTIME:-$("$root/scripts/models.sh")}"
+    faces="$root/.cache/fixtures/face-recognition"
+    [ -f "$faces/obama.jpg" ] || scripts/fetch-fixtures.sh >/dev/null
+    [ -f "$root/.cache/models/faces/faces.json" ] || "$root/scripts/models.sh" >/dev/null
+    for f in obama.jpg obama2.jpg obama3.jpg obama_partial_face.jpg obama_partial_face2.jpg biden.jpg; do
+        cp "$faces/$f" "$home/roots/photos/"
+    done
+    export GALLERY_FACE_MODELS="$root/.cache/models/faces"
+    folder_args=(--folder "$home/roots/photos" --folder-count 8)
+    people_args=(--people)
     GALLERY_HOME="$home" "$gallery" models import "$root/.cache/models/offline-pack" >/dev/null
     log "starting the server on $url (GALLERY_HOME=$home)"
     GALLERY_HOME="$home" "$gallery" serve "${serve_args[@]}" >"$home/server.log" 2>&1 &
@@ -99,7 +111,7 @@ fi
 
 # 4. The browser.
 status=0
-python3 "$here/browser_test.py" --url "$url" --token "$token" --shots "$shots" --photos "${photos[@]}" "${folder_args[@]}" || status=$?
+python3 "$here/browser_test.py" --url "$url" --token "$token" --shots "$shots" --photos "${photos[@]}" "${folder_args[@]}" "${people_args[@]}" || status=$?
 if [ "$status" -ne 0 ] && [ -n "$home" ]; then
     log "server log (last 40 lines):"; tail -n 40 "$home/server.log" >&2
 fi
