@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GalleryCore
 
 /// `gallery status`: what the catalogue holds and how the last run went.
@@ -17,7 +18,8 @@ struct StatusCommand: AsyncParsableCommand {
         let statistics = try context.catalog.statistics(collectionId: collection.id!)
         let report = StatusReport(
             collection: collection, statistics: statistics, configuration: context.configuration,
-            embeddingCounts: try context.catalog.embeddingCounts())
+            embeddingCounts: try context.catalog.embeddingCounts(),
+            faces: try context.catalog.faceStatistics(collectionId: collection.id!))
         if json {
             try Output.json(report)
             return
@@ -38,6 +40,13 @@ struct StatusCommand: AsyncParsableCommand {
                 + "thumbnails \(Formatting.bytes(report.thumbnailBytes))")
         let embedded = report.embeddings.map { "\($0.value) by \($0.key)" }.sorted().joined(separator: ", ")
         Output.line("Model: \(report.activeModel ?? "none installed")\(embedded.isEmpty ? "" : "; embeddings: \(embedded)")")
+        if let faces = report.faces {
+            let models =
+                FileManager.default.fileExists(atPath: context.configuration.faceModelsURL.path) ? "" : "; no face models installed"
+            Output.line(
+                "Faces: \(faces.faces) in \(faces.scannedImages) scanned photos (\(faces.unscannedImages) not scanned\(models)), "
+                    + "\(faces.persons) persons (\(faces.namedPersons) named), \(faces.unassigned) unassigned")
+        }
         if let run = report.lastRun {
             let counts = run.counts
             Output.line(

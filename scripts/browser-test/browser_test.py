@@ -330,7 +330,7 @@ def run(args):
             page.eval("document.activeElement.select()")
             page.call("Input.insertText", text="Barack")
             page.key("Enter", "Enter", 13, "\r")
-            page.wait("document.querySelector('#people-grid .person-card:first-child .name-btn').textContent === 'Barack'",
+            page.wait("document.querySelector('#people-grid .person-card:first-child .name-btn')?.textContent === 'Barack'",
                       "the new name on the card", 10)
             stored = page.eval("api.persons(state.cid).then((list) => list.some((p) => p.name === 'Barack'))")
             if not stored:

@@ -16,6 +16,8 @@ public struct StatusReport: Encodable, Sendable {
     public var activeModel: String?
     /// Embeddings stored per model identifier (all collections).
     public var embeddings: [String: Int]
+    /// Faces and persons of the collection.
+    public var faces: FaceStatistics?
 
     public struct Failure: Encodable, Sendable {
         public var path: String
@@ -47,13 +49,14 @@ public struct StatusReport: Encodable, Sendable {
         case thumbnailBytes = "thumbnail_bytes"
         case lastRun = "last_run"
         case activeModel = "active_model"
-        case embeddings
+        case embeddings, faces
     }
 
     public init(
         collection: CollectionRecord, statistics: CatalogStatistics, configuration: GalleryConfiguration,
-        embeddingCounts: [String: Int]
+        embeddingCounts: [String: Int], faces: FaceStatistics? = nil
     ) {
+        self.faces = faces
         activeModel = ModelRegistry(home: configuration.home).activeName()
         embeddings = embeddingCounts
         self.collection = collection.name

@@ -359,11 +359,12 @@ function reviewCard(face) {
   const who = face.person_id ? personLabel(personById(face.person_id) ?? { id: face.person_id, name: face.person_name }) : null;
   const card = el('li', { class: 'person-card review-card', 'data-face': face.id });
   const done = () => { card.remove(); renderReviewCount(); };
-  card.append(
+  card.append(...[
     el('div', { class: 'person-cover' }, chipImage(face.id)),
     el('span', { class: `review-who${who ? '' : ' muted'}`, text: who ? `${who}?` : 'Unknown' }),
     personSelect(face, done),
-    who ? el('button', { class: 'btn small ghost', type: 'button', text: `Not ${who}`, onclick: () => rejectFace(face, who, done) }) : null);
+    who ? el('button', { class: 'btn small ghost', type: 'button', text: `Not ${who}`, onclick: () => rejectFace(face, who, done) }) : null,
+  ].filter(Boolean));
   return card;
 }
 
