@@ -207,9 +207,11 @@ extension AppDatabase {
                     if Double(nearest) > settings.distance * 0.85 { doubtful.append(face.id!) }
                 }
             }
-            let low = try FaceSummary.fetchAll(
-                db, sql: FaceSummary.selection + " WHERE face.id IN (SELECT value FROM json_each(?))",
-                arguments: [String(describing: doubtful)])
+            let low =
+                doubtful.isEmpty
+                ? []
+                : try FaceSummary.fetchAll(
+                    db, sql: FaceSummary.selection + " WHERE face.id IN (\(doubtful.map(String.init).joined(separator: ",")))")
             return Array((unassigned + low).prefix(limit))
         }
     }

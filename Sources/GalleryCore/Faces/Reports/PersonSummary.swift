@@ -29,7 +29,9 @@ public struct PersonSummary: Codable, Sendable, Equatable, FetchableRecord {
         SELECT person.id, person.name, person.hidden,
                COUNT(face.id) AS faces, COUNT(DISTINCT face.imageId) AS photos,
                COALESCE(person.coverFaceId,
-                        (SELECT best.id FROM face best WHERE best.personId = person.id ORDER BY best.score DESC LIMIT 1))
+                        (SELECT best.id FROM face best WHERE best.personId = person.id
+                         ORDER BY (best.x > 0.001 AND best.y > 0.001 AND best.x + best.width < 0.999
+                                   AND best.y + best.height < 0.999) DESC, best.score DESC LIMIT 1))
                  AS coverFaceId,
                MIN(image.takenAt) AS firstDate, MAX(image.takenAt) AS lastDate
         FROM person
@@ -37,6 +39,19 @@ public struct PersonSummary: Codable, Sendable, Equatable, FetchableRecord {
         LEFT JOIN image ON image.id = face.imageId
         """
     static let grouping = " GROUP BY person.id"
+
+    /// Writes every field, absent values as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(hidden, forKey: .hidden)
+        try container.encode(faces, forKey: .faces)
+        try container.encode(photos, forKey: .photos)
+        try container.encode(coverFaceId, forKey: .coverFaceId)
+        try container.encode(firstDate, forKey: .firstDate)
+        try container.encode(lastDate, forKey: .lastDate)
+    }
 
     public init(row: Row) throws {
         id = row["id"]
@@ -60,7 +75,7 @@ public struct PersonListReport: Encodable, Sendable {
 }
 
 /// One person with their photos: the document of `gallery persons show --json`, the person's
-/// fields with a `photos` array beside them.
+/// fields with `photos` as the array of their photos (and `photo_count` for the count).
 public struct PersonReport: Encodable, Sendable {
     public var person: PersonSummary
     public var photos: [Photo]
@@ -87,12 +102,23 @@ public struct PersonReport: Encodable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case photos
+        case id, name, hidden, faces, photos
+        case photoCount = "photo_count"
+        case coverFaceId = "cover_face_id"
+        case firstDate = "first_date"
+        case lastDate = "last_date"
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try person.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(person.id, forKey: .id)
+        try container.encode(person.name, forKey: .name)
+        try container.encode(person.hidden, forKey: .hidden)
+        try container.encode(person.faces, forKey: .faces)
+        try container.encode(person.photos, forKey: .photoCount)
+        try container.encode(person.coverFaceId, forKey: .coverFaceId)
+        try container.encode(person.firstDate, forKey: .firstDate)
+        try container.encode(person.lastDate, forKey: .lastDate)
         try container.encode(photos, forKey: .photos)
     }
 }
