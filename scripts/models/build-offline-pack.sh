@@ -30,11 +30,10 @@ VENV_PINS="onnxruntime==1.31.1 tokenizers==0.23.3 flatbuffers==25.12.19 packagin
 PACK_FILES="image.onnx text.onnx classes.json class_bank.f32 vocab.txt tokenizer.json manifest.json golden.json"
 
 stamp=$({ cat "$here/build-offline-pack.sh" "$here"/offline_pack/*.py; echo "$APT_PACKAGES|$SOURCE_PINS|$VENV_PINS"; } | sha256sum | cut -d' ' -f1)
-if [ "${1:-}" != "--force" ] && [ "$(cat "$pack/.stamp" 2>/dev/null)" = "$stamp" ]; then
-    complete=1
-    for f in $PACK_FILES; do [ -s "$pack/$f" ] || complete=0; done
-    [ "$complete" = 1 ] && exit 0
-fi
+# shellcheck source=scripts/models/common.sh
+source "$here/common.sh"
+# shellcheck disable=SC2086
+[ "${1:-}" != "--force" ] && is_built "$pack" "$stamp" $PACK_FILES && exit 0
 
 log() { printf 'offline-pack: %s\n' "$*" >&2; }
 fail() { printf 'offline-pack: FAILED: %s\n' "$*" >&2; exit 1; }
@@ -43,18 +42,8 @@ mkdir -p "$downloads" "$sources" "$logs"
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 PYTHONDONTWRITEBYTECODE=1
 
 # 1. Debian packages (Debian's torch is the CPU build; PyPI's is multi-GB CUDA).
-missing=()
-for p in $APT_PACKAGES; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    log "installing Debian packages: ${missing[*]} (a few minutes)"
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
-        --no-install-recommends "${missing[@]}"; } >"$logs/apt.log" 2>&1 \
-        || { tail -n 20 "$logs/apt.log" >&2; fail "apt-get install ${missing[*]} (log: $logs/apt.log)"; }
-fi
+# shellcheck disable=SC2086
+apt_install_missing "$logs/apt.log" $APT_PACKAGES
 
 # 2. Export venv on top of Debian's site packages.
 if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.pins" 2>/dev/null)" != "$VENV_PINS" ]; then

@@ -53,6 +53,24 @@ extension AppDatabase {
         }
     }
 
+    /// A face by id with its collection, if the collection belongs to `ownerId`.
+    public func face(id: Int64, ownerId: Int64) throws -> (face: FaceRecord, collectionId: Int64)? {
+        try reader.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT image.collectionId FROM face JOIN image ON image.id = face.imageId
+                        JOIN collection ON collection.id = image.collectionId
+                        WHERE face.id = ? AND collection.ownerId = ?
+                        """,
+                    arguments: [id, ownerId]),
+                let face = try FaceRecord.fetchOne(db, key: id)
+            else { return nil }
+            return (face, row["collectionId"])
+        }
+    }
+
     /// The faces of one image, with their persons' names.
     public func faces(imageId: Int64) throws -> [FaceSummary] {
         try reader.read { db in
