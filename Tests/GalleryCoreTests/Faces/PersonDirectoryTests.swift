@@ -93,6 +93,14 @@ struct PersonDirectoryTests {
         #expect(explicit == PeopleInQuery(text: "at the beach", personIds: [anna, ben]))
         #expect(throws: SearchError.unknownPerson("Zed")) { try catalog.resolvePeople(in: "person:Zed", collectionId: collection) }
         #expect(try catalog.resolvePeople(in: "a dog", collectionId: collection) == PeopleInQuery(text: "a dog", personIds: []))
+        _ = try catalog.renamePerson(ben, to: "Ben Smith", collectionId: collection)
+        #expect(
+            try catalog.resolvePeople(in: "Anna and Ben Smith at the beach", collectionId: collection)
+                == PeopleInQuery(text: "at the beach", personIds: [anna, ben]))
+        // Only capitalised names count inside a longer text: "anna" in lower case stays a word.
+        #expect(
+            try catalog.resolvePeople(in: "a photo of anna", collectionId: collection)
+                == PeopleInQuery(text: "a photo of anna", personIds: []))
     }
 
     @Test("bad requests are refused with clear errors")
