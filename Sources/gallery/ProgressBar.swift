@@ -8,10 +8,18 @@ final class ProgressBar: @unchecked Sendable {
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private var lastDraw = ContinuousClock.now - .seconds(10)
     private var drewBar = false
+    private var stage = IndexProgress.Stage.files
 
     /// Updates the display; cheap enough to call for every file.
     func update(_ progress: IndexProgress) {
         lock.withLock {
+            if progress.stage != stage {
+                // A new stage starts a new line.
+                if drewBar { write("\n") }
+                drewBar = false
+                stage = progress.stage
+                lastDraw = ContinuousClock.now - .seconds(10)
+            }
             let now = ContinuousClock.now
             let finished = progress.done == progress.total
             let interval: Duration = isTerminal ? .milliseconds(100) : .seconds(5)
@@ -20,8 +28,9 @@ final class ProgressBar: @unchecked Sendable {
             if isTerminal {
                 drawBar(progress)
             } else if progress.total > 0 {
+                let (what, unit) = progress.stage == .faces ? ("photos scanned for faces", "photos") : ("files", "files")
                 write(
-                    "progress \(progress.done)/\(progress.total) files, \(String(format: "%.1f", progress.rate)) files/s, \(progress.failed) errors\n"
+                    "progress \(progress.done)/\(progress.total) \(what), \(String(format: "%.1f", progress.rate)) \(unit)/s, \(progress.failed) errors\n"
                 )
             }
         }
@@ -41,8 +50,9 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let eta = progress.remaining.map { "ETA \(Formatting.duration($0))" } ?? "ETA --:--"
+        let label = progress.stage == .faces ? "faces " : ""
         write(
-            "\r[\(bar)] \(progress.done)/\(progress.total)  \(String(format: "%.1f", progress.rate)) img/s  \(eta)  errors \(progress.failed)\u{1B}[K"
+            "\r\(label)[\(bar)] \(progress.done)/\(progress.total)  \(String(format: "%.1f", progress.rate)) img/s  \(eta)  errors \(progress.failed)\u{1B}[K"
         )
         drewBar = true
     }

@@ -1,13 +1,23 @@
 /// A snapshot of an index run, delivered to the front as files complete.
 public struct IndexProgress: Sendable, Equatable {
+    /// What the run is doing.
+    public enum Stage: String, Sendable, Equatable, Codable {
+        /// Reading new and changed files.
+        case files
+        /// Finding faces in indexed photos not scanned yet.
+        case faces
+    }
+
     /// Files that had to be read (new, changed or retried); unchanged ones are not counted.
+    /// In the faces stage: photos to scan.
     public var total: Int
     /// Files read so far, successful or not.
     public var done: Int
     /// Failures so far.
     public var failed: Int
-    /// Seconds since reading started.
+    /// Seconds since the stage started.
     public var elapsed: Double
+    public var stage: Stage = .files
 
     /// Files per second so far.
     public var rate: Double { elapsed > 0 ? Double(done) / elapsed : 0 }

@@ -127,7 +127,7 @@ public struct Indexer: Sendable {
             try catalog.markMissing(ids: goneIds)
             run.counts.missing = goneIds.count
         }
-        let faceOutcome = try await findFaces(collectionId: collectionId)
+        let faceOutcome = try await findFaces(collectionId: collectionId, progress: progress)
         run.finishedAt = Date()
         try catalog.saveRun(run)
         let summary = IndexSummary(
@@ -148,10 +148,14 @@ public struct Indexer: Sendable {
 
     /// Scans the images the pass above did not (moved or copied content, earlier failures),
     /// then clusters new faces into persons.
-    private func findFaces(collectionId: Int64) async throws -> FacesOutcome? {
+    private func findFaces(
+        collectionId: Int64, progress: @escaping @Sendable (IndexProgress) -> Void
+    ) async throws -> FacesOutcome? {
         guard let faces else { return nil }
         let scan = try await FaceScanner(configuration: configuration, catalog: catalog, analyzer: faces, logger: logger)
-            .scan(collectionId: collectionId)
+            .scan(collectionId: collectionId) { state in
+                if state.total > 0 { progress(state) }
+            }
         let clustering = try FaceClusterer(catalog: catalog, settings: configuration.faces.clustering).cluster(
             collectionId: collectionId)
         logger.info(

@@ -84,6 +84,8 @@ struct JobSnapshot: Sendable, Encodable {
         var done: Int
         var total: Int
         var failed: Int
+        /// `files`, or `faces` while photos are scanned for faces.
+        var stage: IndexProgress.Stage = .files
     }
 
     var id: Int64
@@ -128,7 +130,9 @@ final class ProgressBox: @unchecked Sendable {
     private var value = JobSnapshot.Progress(done: 0, total: 0, failed: 0)
 
     func set(_ progress: IndexProgress) {
-        lock.withLock { value = .init(done: progress.done, total: progress.total, failed: progress.failed) }
+        lock.withLock {
+            value = .init(done: progress.done, total: progress.total, failed: progress.failed, stage: progress.stage)
+        }
     }
 
     var current: JobSnapshot.Progress { lock.withLock { value } }

@@ -30,7 +30,7 @@ public struct FaceScanner: Sendable {
         let images = try catalog.imagesNeedingFaceScan(collectionId: collectionId)
         let started = ContinuousClock.now
         var summary = FaceScanSummary()
-        var state = IndexProgress(total: images.count, done: 0, failed: 0, elapsed: 0)
+        var state = IndexProgress(total: images.count, done: 0, failed: 0, elapsed: 0, stage: .faces)
         progress(state)
         guard !images.isEmpty else { return summary }
         let decoder = PhotoDecoder(limits: configuration.limits)
