@@ -39,21 +39,18 @@ public struct FaceClustering: Sendable {
     public func decide(assigned: [Face], pool: [Face], rejections: Set<FacePersonPair> = []) -> Decisions {
         var decisions = Decisions()
         var remaining: [Face] = []
-        if !assigned.isEmpty {
-            let distances = DescriptorDistances(rows: pool.map(\.descriptor), columns: assigned.map(\.descriptor))
-            var sizes: [Int64: Int] = [:]
-            for face in assigned { sizes[face.personId!, default: 0] += 1 }
-            for (row, face) in pool.enumerated() {
-                if let person = bestPerson(
-                    row: row, face: face, assigned: assigned, sizes: sizes, distances: distances, rejections: rejections)
-                {
-                    decisions.joins[face.id] = person
-                } else {
-                    remaining.append(face)
-                }
+        // With nobody assigned yet the matrix is empty and every face stays in the pool.
+        let distances = DescriptorDistances(rows: pool.map(\.descriptor), columns: assigned.map(\.descriptor))
+        var sizes: [Int64: Int] = [:]
+        for face in assigned { sizes[face.personId!, default: 0] += 1 }
+        for (row, face) in pool.enumerated() {
+            if let person = bestPerson(
+                row: row, face: face, assigned: assigned, sizes: sizes, distances: distances, rejections: rejections)
+            {
+                decisions.joins[face.id] = person
+            } else {
+                remaining.append(face)
             }
-        } else {
-            remaining = pool
         }
         decisions.newPersons = densityClusters(remaining)
         return decisions

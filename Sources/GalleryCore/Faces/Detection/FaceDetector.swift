@@ -68,9 +68,7 @@ public final class FaceDetector: @unchecked Sendable {
         var region = try image.transformed { vips in
             sg_crop_scaled(vips, Int32(pass.left), Int32(pass.top), Int32(pass.width), Int32(pass.height), scale)
         }
-        if pass.quarterTurns % 4 != 0 {
-            region = try region.transformed { sg_rotate($0, Int32(pass.quarterTurns)) }
-        }
+        if pass.quarterTurns % 4 != 0 { region = try region.turned(quarterTurns: pass.quarterTurns) }
         let input = try LetterboxedInput(region, size: size)
         let outputs = try session.run(
             [session.inputs[0].name: Tensor(float32: input.pixels, shape: [1, 3, size, size])],

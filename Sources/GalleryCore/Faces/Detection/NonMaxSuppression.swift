@@ -7,11 +7,15 @@ enum NonMaxSuppression {
         var remaining = faces.sorted { $0.score > $1.score }
         var kept: [DetectedFace] = []
         while let best = remaining.first {
-            let cluster = remaining.filter { $0.box.overlap(best.box) > threshold }
-            remaining.removeAll { $0.box.overlap(best.box) > threshold }
-            if cluster.count <= 1 {
+            // One pass over the others, keeping the score order of what remains.
+            var cluster = [best]
+            var rest: [DetectedFace] = []
+            for face in remaining.dropFirst() {
+                if face.box.overlap(best.box) > threshold { cluster.append(face) } else { rest.append(face) }
+            }
+            remaining = rest
+            if cluster.count == 1 {
                 kept.append(best)
-                remaining.removeAll { $0 == best }
                 continue
             }
             let total = cluster.reduce(0) { $0 + $1.score }
