@@ -61,7 +61,12 @@ struct FileProcessor: Sendable {
             var warning: String?
             var faceScan: FaceScan?
             if faces != nil {
-                if preview == nil { preview = try decoder.decodePreview(contents.data, maxSide: settings.large) }
+                if preview == nil {
+                    // Decoded for the faces alone (the thumbnails were already there): their cost.
+                    start = clock.now
+                    preview = try decoder.decodePreview(contents.data, maxSide: settings.large)
+                    timings.faces += start.duration(to: clock.now).seconds
+                }
                 (faceScan, warning) = scanFaces(preview!, path: item.file.path, hash: hash, timings: &timings)
             }
             if needsEmbedding {
