@@ -6,7 +6,7 @@ extension CommandContext {
     /// An image of the CLI's collection by id or by path (symbolic links resolved).
     /// - Throws: `ValidationError` when there is none.
     func image(_ reference: String) throws -> ImageRecord {
-        let collectionId = try collection().id!
+        let collectionId = try collectionId()
         if let id = Int64(reference), let record = try catalog.image(id: id, collectionId: collectionId) { return record }
         let path = URL(fileURLWithPath: reference).standardizedFileURL.path
         let resolved = realpath(path, nil).map { pointer in
@@ -23,9 +23,8 @@ extension CommandContext {
     /// A person of the CLI's collection by id or by name (case-insensitive; must be unique).
     /// - Throws: `ValidationError` when there is none or the name is ambiguous.
     func personId(_ reference: String) throws -> Int64 {
-        let collectionId = try collection().id!
-        if let id = Int64(reference), (try? catalog.person(id: id, collectionId: collectionId)) != nil { return id }
-        let named = try catalog.personIds(named: reference, collectionId: collectionId)
+        let collectionId = try collectionId()
+        let named = try catalog.personIds(referencedBy: reference, collectionId: collectionId)
         guard !named.isEmpty else { throw ValidationError("no person '\(reference)': see `gallery persons list`") }
         guard named.count == 1 else {
             throw ValidationError(

@@ -25,7 +25,7 @@ struct EvalCommand: AsyncParsableCommand {
         let queries = try RetrievalEvaluator.loadQueries(from: URL(fileURLWithPath: queries))
         guard !queries.isEmpty else { throw ValidationError("\(self.queries) holds no queries") }
         let engine = SearchEngine(catalog: context.catalog, model: try context.loadModel(threads: context.configuration.threads))
-        let metrics = try RetrievalEvaluator(engine: engine, collectionId: try context.collection().id!).evaluate(queries)
+        let metrics = try RetrievalEvaluator(engine: engine, collectionId: try context.collectionId()).evaluate(queries)
         if json {
             try Output.json(metrics)
         } else {

@@ -30,6 +30,9 @@ struct CommandContext {
 
     /// The collection the CLI works in.
     func collection() throws -> CollectionRecord { try catalog.defaultCollection() }
+
+    /// The id of the collection the CLI works in.
+    func collectionId() throws -> Int64 { try collection().id! }
 }
 
 /// Installs the structured log handler once per process.

@@ -53,7 +53,7 @@ struct SearchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.makeContext()
-        let collectionId = try context.collection().id!
+        let collectionId = try context.collectionId()
         var filter = try filters.makeFilter()
         var text = query
         var personIds = try person.map { try context.personId($0) }

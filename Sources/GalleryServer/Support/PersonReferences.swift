@@ -45,12 +45,7 @@ struct PersonReferences: Decodable, Sendable, Equatable {
         for value in values {
             let text = value.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
-            var found: [Int64] = []
-            if let id = Int64(text), (try? catalog.person(id: id, collectionId: collectionId)) != nil {
-                found = [id]
-            } else {
-                found = try catalog.personIds(named: text, collectionId: collectionId)
-            }
+            let found = try catalog.personIds(referencedBy: text, collectionId: collectionId)
             guard !found.isEmpty else { throw SearchError.unknownPerson(text) }
             ids.append(contentsOf: found.filter { !ids.contains($0) })
         }

@@ -29,7 +29,7 @@ struct FacesScanCommand: AsyncParsableCommand {
         var context = try global.makeContext()
         if let threads { context.configuration.threads = threads }
         try ConfigurationLoader.validate(context.configuration)
-        let collectionId = try context.collection().id!
+        let collectionId = try context.collectionId()
         let bar = ProgressBar()
         let scan = try await FaceScanner(
             configuration: context.configuration, catalog: context.catalog, analyzer: try context.faceAnalyzer(),
@@ -65,7 +65,7 @@ struct FacesClusterCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try global.makeContext()
         let summary = try FaceClusterer(catalog: context.catalog, settings: context.configuration.faces.clustering)
-            .cluster(collectionId: try context.collection().id!, full: full)
+            .cluster(collectionId: try context.collectionId(), full: full)
         if json {
             try Output.json(summary)
         } else {
@@ -90,7 +90,7 @@ struct FacesReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try global.makeContext()
         let faces = try context.catalog.reviewQueue(
-            collectionId: try context.collection().id!, settings: context.configuration.faces.clustering, limit: limit)
+            collectionId: try context.collectionId(), settings: context.configuration.faces.clustering, limit: limit)
         try FaceListing(faces: faces).show(json: json, catalog: context.catalog)
     }
 }

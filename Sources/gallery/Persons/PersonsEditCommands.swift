@@ -17,7 +17,7 @@ struct PersonsNameCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try global.makeContext()
         let summary = try context.catalog.renamePerson(
-            try context.personId(person), to: name, collectionId: try context.collection().id!)
+            try context.personId(person), to: name, collectionId: try context.collectionId())
         Output.line(summary.line)
     }
 }
@@ -40,7 +40,7 @@ struct PersonsMergeCommand: AsyncParsableCommand {
         let context = try global.makeContext()
         let ids = try persons.map { try context.personId($0) }
         let summary = try context.catalog.mergePersons(
-            into: ids[0], from: Array(ids.dropFirst()), collectionId: try context.collection().id!)
+            into: ids[0], from: Array(ids.dropFirst()), collectionId: try context.collectionId())
         Output.line(summary.line)
     }
 }
@@ -69,7 +69,7 @@ struct PersonsSplitCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try global.makeContext()
         let summary = try context.catalog.moveFaces(
-            faces, to: try to.map { try context.personId($0) }, newName: name, collectionId: try context.collection().id!)
+            faces, to: try to.map { try context.personId($0) }, newName: name, collectionId: try context.collectionId())
         Output.line(summary.line)
     }
 }
@@ -89,7 +89,7 @@ struct PersonsAssignCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.makeContext()
-        let summary = try context.catalog.assignFace(face, to: try context.personId(person), collectionId: try context.collection().id!)
+        let summary = try context.catalog.assignFace(face, to: try context.personId(person), collectionId: try context.collectionId())
         Output.line(summary.line)
     }
 }
@@ -106,7 +106,7 @@ struct PersonsRejectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.makeContext()
-        try context.catalog.rejectFace(face, collectionId: try context.collection().id!)
+        try context.catalog.rejectFace(face, collectionId: try context.collectionId())
         Output.line("face \(face) unassigned; it will not be put back in that person")
     }
 }
@@ -126,14 +126,8 @@ struct PersonsHideCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.makeContext()
-        let collectionId = try context.collection().id!
-        let id: Int64
-        if let number = Int64(person) {
-            id = number
-        } else {
-            id = try context.personId(person)
-        }
-        Output.line(try context.catalog.setPersonHidden(id, hidden: !show, collectionId: collectionId).line)
+        let collectionId = try context.collectionId()
+        Output.line(try context.catalog.setPersonHidden(try context.personId(person), hidden: !show, collectionId: collectionId).line)
     }
 }
 
@@ -149,7 +143,7 @@ struct PersonsDeleteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.makeContext()
-        try context.catalog.deletePerson(try context.personId(person), collectionId: try context.collection().id!)
+        try context.catalog.deletePerson(try context.personId(person), collectionId: try context.collectionId())
         Output.line("deleted person \(person)")
     }
 }

@@ -16,7 +16,7 @@ struct PersonsListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.makeContext()
-        let persons = try context.catalog.persons(collectionId: try context.collection().id!, includeHidden: hidden)
+        let persons = try context.catalog.persons(collectionId: try context.collectionId(), includeHidden: hidden)
         if json {
             try Output.json(PersonListReport(persons: persons))
             return
@@ -41,7 +41,7 @@ struct PersonsShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.makeContext()
-        let report = try context.catalog.personReport(id: try context.personId(person), collectionId: try context.collection().id!)
+        let report = try context.catalog.personReport(id: try context.personId(person), collectionId: try context.collectionId())
         if json {
             try Output.json(report)
             return

@@ -43,16 +43,6 @@ extension AppDatabase {
         }
     }
 
-    /// A face by id, if it belongs to `collectionId`.
-    public func face(id: Int64, collectionId: Int64) throws -> FaceRecord? {
-        try reader.read { db in
-            try FaceRecord.fetchOne(
-                db,
-                sql: "SELECT face.* FROM face JOIN image ON image.id = face.imageId WHERE face.id = ? AND image.collectionId = ?",
-                arguments: [id, collectionId])
-        }
-    }
-
     /// A face by id with its collection, if the collection belongs to `ownerId`.
     public func face(id: Int64, ownerId: Int64) throws -> (face: FaceRecord, collectionId: Int64)? {
         try reader.read { db in

@@ -190,21 +190,22 @@ extension AppDatabase {
                     ORDER BY face.score DESC LIMIT ?
                     """,
                 arguments: [collectionId, limit])
-            let automatic = try FaceRecord.fetchAll(
+            // Only what the distances need: not the chips.
+            let automatic = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT face.* FROM face JOIN image ON image.id = face.imageId
+                    SELECT face.id, face.personId, face.descriptor FROM face JOIN image ON image.id = face.imageId
                     WHERE image.collectionId = ? AND face.assignedBy = 'auto' AND NOT face.verified
                     """,
                 arguments: [collectionId])
-            let byPerson = Dictionary(grouping: automatic) { $0.personId ?? 0 }
+            let byPerson = Dictionary(grouping: automatic) { ($0["personId"] as Int64?) ?? 0 }
             var doubtful: [Int64] = []
             for faces in byPerson.values where faces.count > 1 {
-                let descriptors = faces.map(\.descriptorValues)
+                let descriptors = faces.map { VectorCoding.float32Vector($0["descriptor"]) }
                 let distances = DescriptorDistances(rows: descriptors, columns: descriptors)
                 for (row, face) in faces.enumerated() {
                     let nearest = faces.indices.filter { $0 != row }.map { distances[row, $0] }.min() ?? 0
-                    if Double(nearest) > settings.distance * 0.85 { doubtful.append(face.id!) }
+                    if Double(nearest) > settings.distance * 0.85 { doubtful.append(face["id"]) }
                 }
             }
             let low =
@@ -214,6 +215,15 @@ extension AppDatabase {
                     db, sql: FaceSummary.selection + " WHERE face.id IN (\(doubtful.map(String.init).joined(separator: ",")))")
             return Array((unassigned + low).prefix(limit))
         }
+    }
+
+    /// The persons a user's reference means: the person with that id when `reference` is the id
+    /// of one of the collection's persons, otherwise the visible persons with that name
+    /// (case-insensitive); empty when none.
+    public func personIds(referencedBy reference: String, collectionId: Int64) throws -> [Int64] {
+        let text = reference.trimmingCharacters(in: .whitespaces)
+        if let id = Int64(text), (try? person(id: id, collectionId: collectionId)) != nil { return [id] }
+        return try personIds(named: text, collectionId: collectionId)
     }
 
     /// Ids of the visible persons of a collection named `name` (case-insensitive).

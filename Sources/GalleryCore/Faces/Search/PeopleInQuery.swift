@@ -29,8 +29,7 @@ extension AppDatabase {
         var found: [Int64] = []
         for match in text.matches(of: PeopleInQuery.pattern) {
             let name = String(match.output.1 ?? match.output.2 ?? "")
-            var ids = try personIds(named: name, collectionId: collectionId)
-            if ids.isEmpty, let id = Int64(name), (try? person(id: id, collectionId: collectionId)) != nil { ids = [id] }
+            let ids = try personIds(referencedBy: name, collectionId: collectionId)
             guard !ids.isEmpty else { throw SearchError.unknownPerson(name) }
             found.append(contentsOf: ids.filter { !found.contains($0) })
         }
