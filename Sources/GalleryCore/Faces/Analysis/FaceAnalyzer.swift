@@ -26,10 +26,7 @@ public final class FaceAnalyzer: Sendable {
     /// - Throws: ``FaceModelError/missingFile(path:)`` naming the first missing file;
     ///   ``FaceModelError/loadFailed(message:)``; ``InferenceError``.
     public init(settings: FaceDetectorSettings, modelsFolder: URL, runtime: OnnxRuntime) throws {
-        for name in [settings.variant.fileName, Self.landmarksFileName, Self.descriptorFileName] {
-            let path = modelsFolder.appendingPathComponent(name).path
-            guard FileManager.default.isReadableFile(atPath: path) else { throw FaceModelError.missingFile(path: path) }
-        }
+        // The detector checks its file first, then the encoder its two: the first missing is named.
         detector = try FaceDetector(modelsFolder: modelsFolder, runtime: runtime, settings: settings)
         encoder = try FaceEncoder(
             landmarksPath: modelsFolder.appendingPathComponent(Self.landmarksFileName).path,

@@ -23,11 +23,11 @@ public final class FaceDetector: @unchecked Sendable {
     static let suppressionThreshold = 0.3
 
     /// Loads the model for `settings.variant` from `modelsFolder`.
-    /// - Throws: ``FaceModelError/missingFile(path:)`` when the model file is not there;
+    /// - Throws: ``FaceModelError/missingFile(path:)`` when the model file is not there or unreadable;
     ///   ``InferenceError`` when ONNX Runtime cannot load it.
     public init(modelsFolder: URL, runtime: OnnxRuntime, settings: FaceDetectorSettings = FaceDetectorSettings()) throws {
         let path = modelsFolder.appendingPathComponent(settings.variant.fileName).path
-        guard FileManager.default.fileExists(atPath: path) else { throw FaceModelError.missingFile(path: path) }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw FaceModelError.missingFile(path: path) }
         session = try OnnxSession(runtime: runtime, modelPath: path, options: SessionOptions(intraOpThreads: 1))
         self.settings = settings
         decoder = BlazeFaceDecoder(variant: settings.variant)
