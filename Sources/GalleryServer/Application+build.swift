@@ -17,7 +17,7 @@ public func buildApplication(
     _ configuration: ServerConfiguration, logger: Logger, onStarted: @escaping ServerStarted = { _, _ in }
 ) async throws -> some ApplicationProtocol {
     let catalog = try AppDatabase.open(at: configuration.gallery.catalogURL)
-    try AdminBootstrap(catalog: catalog, tokenURL: configuration.adminTokenURL, logger: logger).run()
+    try AdminBootstrap(account: AdminAccount(catalog: catalog, tokenURL: configuration.adminTokenURL, logger: logger)).run()
     let (model, problem) = ActiveModel.load(home: configuration.gallery.home, logger: logger)
     if let problem { logger.notice("semantic search disabled", metadata: ["model.problem": "\(problem)"]) }
     let models = ModelHolder(model: model, catalog: catalog, problem: problem)
@@ -27,7 +27,7 @@ public func buildApplication(
     let runner = JobRunner(configuration: gallery, catalog: catalog, logger: logger, models: models, faces: faces)
     let jobs = JobQueue(
         runner: { spec, progress in try await runner.run(spec, progress: progress) },
-        metrics: metrics, logger: logger, onFinished: { models.engine?.reload() })
+        metrics: metrics, logger: logger, onFinished: { models.catalogChanged(logger: logger) })
     let services = GalleryServices(
         configuration: configuration, catalog: catalog, thumbnails: ThumbnailStore(root: gallery.thumbnailsURL),
         uploads: UploadStore(root: configuration.uploadsURL), pathGuard: PathGuard(roots: gallery.roots), jobs: jobs,
@@ -39,7 +39,7 @@ public func buildApplication(
     return Application(
         router: routes.router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "smart-gallery"),
-        services: [JobService(queue: jobs)],
+        services: [JobService(queue: jobs), VectorIndexService(models: models, logger: logger)],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             logger.notice("listening", metadata: ["server.host": "\(configuration.host)", "server.port": "\(port)"])

@@ -51,10 +51,12 @@ struct GalleryServices: Sendable {
     }
 }
 
-/// The active embedding model and the search engine over it, when one is installed.
+/// The active embedding model, the search engine over it when one is installed, and the
+/// search service every search goes through.
 final class ModelHolder: Sendable {
     let model: (any EmbeddingModel)?
     let engine: SearchEngine?
+    let search: SearchService
     /// Why there is no model, for the 503 answer.
     let problem: String?
 
@@ -62,6 +64,8 @@ final class ModelHolder: Sendable {
         self.model = model
         engine = model.map { SearchEngine(catalog: catalog, model: $0) }
         self.problem = problem
+        search = SearchService(
+            catalog: catalog, engine: engine, unavailableReason: problem ?? "install one with `gallery models`")
     }
 
     /// The search engine, or 503 when no model is installed.
@@ -71,5 +75,12 @@ final class ModelHolder: Sendable {
                 "semantic search needs an embedding model and none is active: \(problem ?? "install one with `gallery models`")")
         }
         return engine
+    }
+
+    /// Brings the search engine's vectors in step with the catalogue after images were added,
+    /// changed or removed (only what changed is read).
+    func catalogChanged(logger: Logger) {
+        guard let engine else { return }
+        do { try engine.refresh() } catch { logger.error("vector index refresh failed", metadata: ["error": "\(error)"]) }
     }
 }

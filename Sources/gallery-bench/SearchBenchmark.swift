@@ -61,10 +61,10 @@ struct SearchBenchmark: AsyncParsableCommand {
             for repetition in 0..<repetitions {
                 let vector = vectors[repetition % vectors.count]
                 var start = ContinuousClock.now
-                _ = index.search(vector, in: 1, limit: 20)
+                _ = index.search(VectorQuery(vector: vector, collectionId: 1, limit: 20, floor: .standard))
                 plain.append(Timing.seconds(ContinuousClock.now - start))
                 start = ContinuousClock.now
-                _ = index.search(vector, in: 1, allowed: tenth, limit: 20)
+                _ = index.search(VectorQuery(vector: vector, collectionId: 1, allowed: tenth, limit: 20, floor: .standard))
                 filtered.append(Timing.seconds(ContinuousClock.now - start))
             }
             print(

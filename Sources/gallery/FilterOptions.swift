@@ -2,82 +2,69 @@ import ArgumentParser
 import Foundation
 import GalleryCore
 
-/// Metadata filters shared by the search commands.
+/// The search filters as flags, named as the API names them (``SearchField``: `min_width` is
+/// `--min-width`); the core checks and resolves them.
 struct FilterOptions: ParsableArguments {
-    @Option(help: "Taken on or after this date (YYYY-MM-DD or ISO 8601).")
-    var after: String?
+    @Option(help: ArgumentHelp(SearchField.after.help)) var after: String?
+    @Option(help: ArgumentHelp(SearchField.before.help)) var before: String?
+    @Option(help: ArgumentHelp(SearchField.make.help)) var make: String?
+    @Option(help: ArgumentHelp(SearchField.model.help)) var model: String?
+    @Option(help: ArgumentHelp(SearchField.lens.help)) var lens: String?
+    @Option(help: ArgumentHelp(SearchField.format.help)) var format: String?
+    @Option(help: ArgumentHelp(SearchField.minWidth.help)) var minWidth: Int?
+    @Option(help: ArgumentHelp(SearchField.maxWidth.help)) var maxWidth: Int?
+    @Option(help: ArgumentHelp(SearchField.minHeight.help)) var minHeight: Int?
+    @Option(help: ArgumentHelp(SearchField.maxHeight.help)) var maxHeight: Int?
 
-    @Option(help: "Taken before this date (YYYY-MM-DD: before that day begins; or ISO 8601).")
-    var before: String?
+    @Flag(
+        name: [.customLong("has-location"), .customLong("gps")], inversion: .prefixedNo,
+        help: "Only photos with (or --no-has-location: without) a GPS position; --gps is the same.")
+    var hasLocation: Bool?
 
-    @Option(help: "Camera maker (exact, any case), e.g. Canon.")
-    var make: String?
+    @Option(help: ArgumentHelp(SearchField.near.help)) var near: String?
 
-    @Option(help: "Camera model contains, e.g. \"EOS 40D\".")
-    var model: String?
+    @Option(name: [.customLong("path"), .customLong("path-contains")], help: ArgumentHelp(SearchField.path.help))
+    var path: String?
 
-    @Option(help: "Lens model contains.")
-    var lens: String?
+    @Option(help: ArgumentHelp(SearchField.person.help + " In the text, `person:NAME` does the same."))
+    var person: [String] = []
 
-    @Option(help: "Formats, comma-separated: jpeg,png,webp,gif,tiff,bmp,heic,avif.")
-    var format: String?
+    @Option(help: ArgumentHelp(SearchField.personMatch.help)) var personMatch: String?
 
-    @Option(help: "Minimum width in pixels.") var minWidth: Int?
-    @Option(help: "Maximum width in pixels.") var maxWidth: Int?
-    @Option(help: "Minimum height in pixels.") var minHeight: Int?
-    @Option(help: "Maximum height in pixels.") var maxHeight: Int?
-
-    @Flag(inversion: .prefixedNo, help: "Only photos with (or --no-gps: without) a GPS position.")
-    var gps: Bool?
-
-    @Option(help: "Within a radius of a point: LAT,LON,KM (e.g. 48.8584,2.2945,5).")
-    var near: String?
-
-    @Option(help: "The path contains this text.")
-    var pathContains: String?
+    @Flag(help: "The same as --person-match any.") var anyPerson = false
 
     func validate() throws {
-        _ = try makeFilter()
+        _ = try FilterOptions.flagErrors { try filters().resolveMetadata() }
     }
 
-    /// The filter these options describe.
-    func makeFilter() throws -> ImageFilter {
-        var filter = ImageFilter()
-        filter.takenAfter = try after.map { try Self.parseDate($0, option: "--after") }
-        filter.takenBefore = try before.map { try Self.parseDate($0, option: "--before") }
-        filter.cameraMake = make
-        filter.cameraModel = model
-        filter.lensModel = lens
-        if let format {
-            filter.formats = try format.split(separator: ",").map { name in
-                let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
-                let aliases = ["jpg": "jpeg", "tif": "tiff", "heif": "heic"]
-                guard let value = ImageFormat(rawValue: aliases[trimmed] ?? trimmed) else {
-                    throw ValidationError("unknown format '\(name)'; use jpeg, png, webp, gif, tiff, bmp, heic or avif")
-                }
-                return value
-            }
-        }
-        filter.minWidth = minWidth
-        filter.maxWidth = maxWidth
-        filter.minHeight = minHeight
-        filter.maxHeight = maxHeight
-        filter.hasLocation = gps
-        if let near {
-            let parts = near.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard parts.count == 3, (-90...90).contains(parts[0]), (-180...180).contains(parts[1]), parts[2] > 0 else {
-                throw ValidationError("--near needs LAT,LON,KM with -90<=LAT<=90, -180<=LON<=180, KM>0; got '\(near)'")
-            }
-            filter.near = GeoCircle(latitude: parts[0], longitude: parts[1], radiusKilometres: parts[2])
-        }
-        filter.pathContains = pathContains
-        return filter
+    /// The filters as given, for the core to check and resolve.
+    func filters() -> SearchFilters {
+        var filters = SearchFilters()
+        filters.after = after
+        filters.before = before
+        filters.make = make
+        filters.model = model
+        filters.lens = lens
+        filters.format = format
+        filters.minWidth = minWidth
+        filters.maxWidth = maxWidth
+        filters.minHeight = minHeight
+        filters.maxHeight = maxHeight
+        filters.hasLocation = hasLocation
+        filters.near = near
+        filters.path = path
+        filters.persons = person
+        filters.personMatch = anyPerson ? PersonMatch.any.rawValue : personMatch
+        return filters
     }
 
-    static func parseDate(_ text: String, option: String) throws -> Date {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        let day = Date.ISO8601FormatStyle().year().month().day()
-        if let date = try? Date(text, strategy: day) { return date }
-        throw ValidationError("\(option) needs a date like 2019-07-14 or 2019-07-14T18:30:00Z; got '\(text)'")
+    /// Runs `body`, saying a bad filter value by its flag (`--near needs ...`) rather than by
+    /// its API name.
+    static func flagErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch SearchError.invalidFilter(let field, let problem) {
+            throw ValidationError("\(field.flag) \(problem)")
+        }
     }
 }

@@ -8,6 +8,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Data folder (catalogue, thumbnails, config.yaml). Default: $GALLERY_HOME or ~/.local/share/smart-gallery.")
     var home: String?
 
+    @Option(name: .long, help: "Act as this user (default: $GALLERY_USER, else the admin, created at first use as the server would).")
+    var user: String?
+
+    @Option(name: .long, help: "Work in this collection of the user (default: $GALLERY_COLLECTION, else 'default').")
+    var collection: String?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .warning
 
@@ -16,24 +22,15 @@ struct GlobalOptions: ParsableArguments {
         LoggingBootstrap.run(level: logLevel)
         let configuration = try ConfigurationLoader().load(home: home)
         let catalog = try AppDatabase.open(at: configuration.catalogURL)
-        return CommandContext(configuration: configuration, catalog: catalog, logger: Logger(label: "gallery"))
+        let environment = ProcessInfo.processInfo.environment
+        return CommandContext(
+            configuration: configuration, catalog: catalog, logger: Logger(label: "gallery"),
+            userName: user ?? environment["GALLERY_USER"].flatMap(\.trimmedNonEmpty),
+            collectionName: collection ?? environment["GALLERY_COLLECTION"].flatMap(\.trimmedNonEmpty) ?? CollectionRecord.defaultName)
     }
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
-
-/// What a command works with.
-struct CommandContext {
-    var configuration: GalleryConfiguration
-    let catalog: AppDatabase
-    let logger: Logger
-
-    /// The collection the CLI works in.
-    func collection() throws -> CollectionRecord { try catalog.defaultCollection() }
-
-    /// The id of the collection the CLI works in.
-    func collectionId() throws -> Int64 { try collection().id! }
-}
 
 /// Installs the structured log handler once per process.
 enum LoggingBootstrap {

@@ -49,7 +49,7 @@ struct IndexCommand: AsyncParsableCommand {
             faces: noFaces ? nil : context.faceAnalyzerIfEnabled())
         let bar = ProgressBar()
         let summary = try await indexer.index(
-            roots: paths, collection: try context.collection(),
+            roots: paths, collection: try context.collection(create: true),
             options: IndexOptions(prune: prune, retryFailed: retryFailed)
         ) { bar.update($0) }
         bar.finish()

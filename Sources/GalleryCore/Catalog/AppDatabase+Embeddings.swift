@@ -10,25 +10,64 @@ extension AppDatabase {
         }
     }
 
-    /// Every indexed image with an embedding from `model`, as vector-index entries (joint
-    /// vectors, or visual features when `visual`).
-    public func indexEntries(model: String, visual: Bool = false) throws -> [VectorIndex.Entry] {
+    /// What the vector index of `model` should hold: every indexed image with an embedding from
+    /// it, with its collection and content version (no vectors: cheap enough to compare often).
+    public func indexKeys(model: String) throws -> [IndexKey] {
+        try reader.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT image.id, image.collectionId, image.contentHash
+                    FROM image JOIN embedding ON embedding.contentHash = image.contentHash AND embedding.model = ?
+                    WHERE image.status = 'indexed'
+                    """,
+                arguments: [model])
+            var keys: [IndexKey] = []
+            while let row = try rows.next() {
+                keys.append(
+                    IndexKey(imageId: row["id"], collectionId: row["collectionId"], version: IndexKey.version(ofHash: row["contentHash"])))
+            }
+            return keys
+        }
+    }
+
+    /// Vector-index entries (joint vectors, or visual features when `visual`) of the indexed
+    /// images with an embedding from `model`: all of them, or those among `imageIds`.
+    public func indexEntries(model: String, visual: Bool = false, imageIds: [Int64]? = nil) throws -> [VectorIndex.Entry] {
+        guard let imageIds else { return try indexEntries(model: model, visual: visual, condition: "", arguments: [model]) }
+        var entries: [VectorIndex.Entry] = []
+        entries.reserveCapacity(imageIds.count)
+        // Batches keep each statement under SQLite's variable limit.
+        for start in stride(from: 0, to: imageIds.count, by: 500) {
+            let batch = imageIds[start..<min(start + 500, imageIds.count)]
+            entries += try indexEntries(
+                model: model, visual: visual, condition: "AND image.id IN (\(databaseQuestionMarks(count: batch.count)))",
+                arguments: StatementArguments([model] + batch.map { $0 as any DatabaseValueConvertible }))
+        }
+        return entries
+    }
+
+    private func indexEntries(
+        model: String, visual: Bool, condition: String, arguments: StatementArguments
+    ) throws
+        -> [VectorIndex.Entry]
+    {
         try reader.read { db in
             let column = visual ? "visual" : "vector"
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT image.id, image.collectionId, embedding.\(column) AS data
+                    SELECT image.id, image.collectionId, image.contentHash, embedding.\(column) AS data
                     FROM image JOIN embedding ON embedding.contentHash = image.contentHash AND embedding.model = ?
-                    WHERE image.status = 'indexed'
+                    WHERE image.status = 'indexed' \(condition)
                     """,
-                arguments: [model])
+                arguments: arguments)
             var entries: [VectorIndex.Entry] = []
             while let row = try rows.next() {
                 let data: Data = row["data"]
                 entries.append(
                     VectorIndex.Entry(
-                        imageId: row["id"], collectionId: row["collectionId"],
+                        imageId: row["id"], collectionId: row["collectionId"], version: IndexKey.version(ofHash: row["contentHash"]),
                         vector: visual ? VectorCoding.float16Vector(data) : VectorCoding.float32Vector(data)))
             }
             return entries

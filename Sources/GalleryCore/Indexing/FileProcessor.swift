@@ -168,11 +168,3 @@ struct FileProcessor: Sendable {
         return ProcessedFile(change: .upsert(record), outcome: .failed(reason, message), timings: timings)
     }
 }
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}

@@ -5,7 +5,11 @@ import Foundation
 /// metadata searches give `score: null` and no tags.
 public struct SearchReport: Encodable, Sendable {
     public var results: [Result]
+    /// Matches in all pages.
     public var total: Int
+    /// Matches at or above the query's relevance floor (the ones shown unless `all` is asked
+    /// for); equal to ``total`` for a metadata search.
+    public var relevant: Int
     public var offset: Int
     public var limit: Int
 
@@ -47,6 +51,7 @@ public struct SearchReport: Encodable, Sendable {
                 width: image.width, height: image.height, format: image.format, tags: nil)
         }
         total = page.total
+        relevant = page.total
         offset = query.offset
         limit = query.limit
     }
@@ -58,6 +63,7 @@ public struct SearchReport: Encodable, Sendable {
                 width: hit.image.width, height: hit.image.height, format: hit.image.format, tags: hit.tags)
         }
         total = semantic.total
+        relevant = semantic.relevant
         offset = query.offset
         limit = query.limit
     }

@@ -14,7 +14,7 @@ extension AppDatabase {
             let images =
                 try base
                 .order(sql: "takenAt IS NULL, takenAt DESC, id")
-                .limit(query.limit, offset: query.offset)
+                .limit(query.limit, offset: min(query.offset, total))
                 .fetchAll(db)
             return ImagePage(images: images, total: total)
         }

@@ -3,9 +3,11 @@ import Foundation
 /// Ranks a collection's images against a text or an image, through one embedding model:
 /// the data path's second half (query -> vector -> filters -> ranking).
 ///
-/// Vectors come from the catalogue into in-memory indexes on first use (joint vectors for text,
-/// visual features for image similarity); only embeddings of the active model are loaded, so
-/// vector spaces never mix.
+/// Vectors come from the catalogue into in-memory indexes (joint vectors for text, visual
+/// features for image similarity), loaded on first use or by ``warmUp()``, then kept in step
+/// with the catalogue by ``refresh()``, which loads only what changed. Only embeddings of the
+/// active model are loaded, so vector spaces never mix. Searches run concurrently; query
+/// vectors of repeated texts come from a cache.
 ///
 /// ```swift
 /// let engine = SearchEngine(catalog: catalog, model: model)
@@ -14,9 +16,13 @@ import Foundation
 public final class SearchEngine: @unchecked Sendable {
     public let catalog: AppDatabase
     public let model: any EmbeddingModel
+    /// Query texts whose vectors are kept.
+    public static let cachedQueries = 1024
     private let lock = NSLock()
+    private let refreshing = NSLock()
     private var jointIndex: VectorIndex?
     private var visualIndex: VectorIndex?
+    private let queryVectors = QueryVectorCache(capacity: SearchEngine.cachedQueries)
 
     public init(catalog: AppDatabase, model: any EmbeddingModel) {
         self.catalog = catalog
@@ -27,30 +33,36 @@ public final class SearchEngine: @unchecked Sendable {
     /// - Throws: ``SearchError`` for an empty query, an unknown or unembedded image or a bad
     ///   range; ``ImagingError`` for an unreadable query photo; model and catalogue errors.
     public func search(_ query: SemanticQuery) throws -> SemanticResults {
-        guard query.limit >= 1, query.limit <= 1000 else { throw SearchError.invalidRange("limit must be between 1 and 1000") }
+        guard (1...SearchLimits.maxLimit).contains(query.limit) else {
+            throw SearchError.invalidRange("limit must be between 1 and \(SearchLimits.maxLimit)")
+        }
         guard query.offset >= 0 else { throw SearchError.invalidRange("offset cannot be negative") }
         let clock = ContinuousClock()
         let start = clock.now
         let (vector, index, excluding) = try queryVector(query)
         let encoded = clock.now
         guard index.count > 0 else {
-            return SemanticResults(hits: [], total: 0, encodeSeconds: (encoded - start).seconds, rankSeconds: 0)
+            return SemanticResults(hits: [], total: 0, relevant: 0, encodeSeconds: (encoded - start).seconds, rankSeconds: 0)
         }
         guard vector.count == index.dimension else {
             throw SearchError.invalidRange("the query vector has \(vector.count) values but the index holds \(index.dimension)")
         }
         let allowed = query.filter.isEmpty ? nil : try catalog.imageIds(matching: query.filter, collectionId: query.collectionId)
-        let (hits, total) = index.search(
-            vector, in: query.collectionId, allowed: allowed, excluding: excluding,
-            minScore: query.minScore ?? -1, offset: query.offset, limit: query.limit)
-        let images = try catalog.images(ids: hits.map(\.imageId))
-        let tags = try catalog.tags(imageIds: hits.map(\.imageId), model: model.identifier)
-        let scores = Dictionary(uniqueKeysWithValues: hits.map { ($0.imageId, $0.score) })
+        let ranked = index.search(
+            VectorQuery(
+                vector: vector, collectionId: query.collectionId, allowed: allowed, excluding: excluding,
+                minScore: query.minScore ?? -1, offset: query.offset, limit: query.limit, floor: query.floor,
+                pastFloor: query.pastFloor))
+        let ids = ranked.hits.map(\.imageId)
+        let images = try catalog.images(ids: ids)
+        let tags = try catalog.tags(imageIds: ids, model: model.identifier)
+        let scores = Dictionary(uniqueKeysWithValues: ranked.hits.map { ($0.imageId, $0.score) })
         let results = images.map { image in
             SemanticResults.Hit(image: image, score: scores[image.id!] ?? 0, tags: tags[image.id!] ?? [])
         }
         return SemanticResults(
-            hits: results, total: total, encodeSeconds: (encoded - start).seconds, rankSeconds: (clock.now - encoded).seconds)
+            hits: results, total: ranked.total, relevant: ranked.relevant, floorScore: ranked.floorScore,
+            encodeSeconds: (encoded - start).seconds, rankSeconds: (clock.now - encoded).seconds)
     }
 
     /// The query as a vector, the index to search, and an image to leave out of the results.
@@ -59,7 +71,8 @@ public final class SearchEngine: @unchecked Sendable {
         case .text(let text):
             let cleaned = QueryCleaner.clean(text)
             guard !cleaned.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SearchError.emptyQuery }
-            return (VectorCoding.normalized(try model.embedText(cleaned)), try index(visual: false), nil)
+            let vector = try queryVectors.vector(for: cleaned) { VectorCoding.normalized(try model.embedText(cleaned)) }
+            return (vector, try index(visual: false), nil)
         case .similarToImage(let id):
             guard let image = try catalog.image(id: id, collectionId: query.collectionId), let hash = image.contentHash else {
                 throw SearchError.unknownImage("#\(id)")
@@ -79,13 +92,29 @@ public final class SearchEngine: @unchecked Sendable {
         }
     }
 
-    /// Forgets the loaded vectors, so the next search reads them again from the catalogue
-    /// (after indexing added or removed images).
-    public func reload() {
-        lock.withLock {
-            jointIndex = nil
-            visualIndex = nil
+    /// Loads the text index now, so that the first search does not wait for it.
+    public func warmUp() throws {
+        _ = try index(visual: false)
+    }
+
+    /// Brings the loaded indexes in step with the catalogue: vectors of new and changed images
+    /// are read and put in place, removed images leave; nothing else is read again. Safe to call
+    /// from several threads (one refresh runs at a time; searches go on meanwhile).
+    public func refresh() throws {
+        try refreshing.withLock {
+            let loaded = lock.withLock { [jointIndex, visualIndex] }
+            guard loaded.contains(where: { $0 != nil }) else { return }
+            let keys = try catalog.indexKeys(model: model.identifier)
+            if let joint = loaded[0] { try sync(joint, to: keys, visual: false) }
+            if let visual = loaded[1] { try sync(visual, to: keys, visual: true) }
         }
+    }
+
+    private func sync(_ index: VectorIndex, to keys: [IndexKey], visual: Bool) throws {
+        let (load, remove) = index.changes(toMatch: keys)
+        guard !load.isEmpty || !remove.isEmpty else { return }
+        let entries = try catalog.indexEntries(model: model.identifier, visual: visual, imageIds: load)
+        index.update(upserting: entries, removing: remove)
     }
 
     /// The joint or visual index, loaded from the catalogue on first use.
@@ -93,7 +122,9 @@ public final class SearchEngine: @unchecked Sendable {
         try lock.withLock {
             if let existing = visual ? visualIndex : jointIndex { return existing }
             let entries = try catalog.indexEntries(model: model.identifier, visual: visual)
-            let index = VectorIndex(dimension: entries.first?.vector.count ?? model.dimension)
+            // Joint vectors have the model's dimension (older vectors of another import of the
+            // same name are left out); visual features have their own.
+            let index = VectorIndex(dimension: visual ? (entries.first?.vector.count ?? model.dimension) : model.dimension)
             index.insert(entries)
             if visual { visualIndex = index } else { jointIndex = index }
             return index

@@ -12,6 +12,12 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
     case invalidRange(String)
     /// A `person:` name that no person of the collection has.
     case unknownPerson(String)
+    /// A filter value that cannot be used, with what is wrong.
+    case invalidFilter(SearchField, String)
+    /// A search text longer than ``SearchLimits/maxTextLength`` characters.
+    case textTooLong
+    /// The request asks for two things that do not go together.
+    case conflictingSubjects(String)
 
     public var description: String {
         switch self {
@@ -21,6 +27,10 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
         case .imageNotEmbedded(let image): "image \(image) has no embedding from the active model yet: run `gallery index`"
         case .invalidRange(let detail): detail
         case .unknownPerson(let name): "no person named '\(name)' in this collection: see `gallery persons list`"
+        case .invalidFilter(let field, let problem): "'\(field.rawValue)' \(problem)"
+        case .textTooLong:
+            "the search text is longer than \(SearchLimits.maxTextLength) characters: describe the photo in fewer words"
+        case .conflictingSubjects(let detail): detail
         }
     }
 }

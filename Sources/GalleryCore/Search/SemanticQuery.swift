@@ -20,10 +20,14 @@ public struct SemanticQuery: Sendable {
     public var limit: Int
     /// Results below this similarity are left out.
     public var minScore: Float?
+    /// Where the relevant results end; nil keeps every result.
+    public var floor: RelevanceFloor?
+    /// Page into the results below the floor too.
+    public var pastFloor: Bool
 
     public init(
         collectionId: Int64, subject: Subject, filter: ImageFilter = ImageFilter(), offset: Int = 0, limit: Int = 20,
-        minScore: Float? = nil
+        minScore: Float? = nil, floor: RelevanceFloor? = nil, pastFloor: Bool = false
     ) {
         self.collectionId = collectionId
         self.subject = subject
@@ -31,6 +35,8 @@ public struct SemanticQuery: Sendable {
         self.offset = offset
         self.limit = limit
         self.minScore = minScore
+        self.floor = floor
+        self.pastFloor = pastFloor
     }
 }
 
@@ -45,6 +51,10 @@ public struct SemanticResults: Sendable {
     public var hits: [Hit]
     /// Matches in all pages (after filters and the minimum score).
     public var total: Int
+    /// Matches at or above the relevance floor (``total`` when there is none).
+    public var relevant: Int
+    /// The lowest score counted as relevant; nil when every match is.
+    public var floorScore: Float? = nil
     /// Seconds spent embedding the query.
     public var encodeSeconds: Double
     /// Seconds spent ranking (filters, vector search, loading the page).

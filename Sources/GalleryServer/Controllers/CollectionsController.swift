@@ -58,7 +58,7 @@ struct CollectionsController {
             }
             for hash in unused { services.thumbnails.remove(hash: hash) }
             services.uploads.removeCollection(id)
-            services.models.engine?.reload()
+            services.models.catalogChanged(logger: services.logger)
             return Response(status: .noContent)
         }
         routes.add(

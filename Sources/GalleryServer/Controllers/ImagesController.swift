@@ -12,18 +12,13 @@ struct ImagesController {
         routes.add(
             RouteDoc(
                 method: .get, path: "/api/v1/collections/{cid}/images", summary: "List images (metadata filters, newest first, paginated)",
-                tag: "images", response: "SearchReport", query: ["limit", "offset"] + FilterParameters.names)
+                tag: "images", response: "SearchReport",
+                query: SearchField.allCases.filter { $0 != .minScore && $0 != .all }.map(\.rawValue))
         ) { request, context in
             let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
-            var query: [String: String] = [:]
-            for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
-            var filters = try FilterParameters(query: query)
-            filters.addPersons(from: request)
-            let imageQuery = ImageQuery(
-                collectionId: collection.id!, filter: try filters.imageFilter(catalog: services.catalog, collectionId: collection.id!),
-                offset: try request.intQuery("offset", default: 0, range: 0...Int(Int32.max)),
-                limit: try request.intQuery("limit", default: 50, range: 1...1000))
-            return try .json(SearchReport(page: try services.catalog.findImages(imageQuery), query: imageQuery))
+            let search = try SearchRequest(query: request, collectionId: collection.id!, defaultLimit: 50)
+            let service = services.models.search
+            return try .json(try await OffExecutor.run { try service.search(search) })
         }
         routes.add(
             RouteDoc(
@@ -106,7 +101,7 @@ struct ImagesController {
             let image = try services.image(try context.pathId("id"), for: try context.requireUser())
             for hash in try services.catalog.deleteImages(ids: [image.id!]) { services.thumbnails.remove(hash: hash) }
             if services.uploads.contains(path: image.path) { services.uploads.remove(path: image.path) }
-            services.models.engine?.reload()
+            services.models.catalogChanged(logger: services.logger)
             return Response(status: .noContent)
         }
         routes.add(

@@ -56,7 +56,7 @@ struct UploadHandler {
                 }
             }
         }
-        services.models.engine?.reload()
+        services.models.catalogChanged(logger: services.logger)
         return try .json(Result(images: images, rejected: rejected), status: images.isEmpty ? .unprocessableContent : .created)
     }
 

@@ -38,7 +38,7 @@ struct UsersController {
             guard let deleted = try services.catalog.deleteUser(id: id) else { throw APIError.notFound("no user \(id)") }
             for hash in deleted.unusedHashes { services.thumbnails.remove(hash: hash) }
             for collectionId in deleted.collectionIds { services.uploads.removeCollection(collectionId) }
-            services.models.engine?.reload()
+            services.models.catalogChanged(logger: services.logger)
             return Response(status: .noContent)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GalleryCore
 import Hummingbird
 import Logging
 
@@ -37,12 +38,5 @@ struct RequestObservationMiddleware: RouterMiddleware {
                 "http.status": "\(response.status.code)", "http.duration_ms": "\(String(format: "%.2f", seconds * 1000))",
             ])
         return response
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GalleryCore
 
 /// Builds the OpenAPI 3.1 document from the routes as registered (paths, methods, parameters,
 /// bodies) and the hand-written schemas in ``OpenAPISchemas``.
@@ -17,7 +18,7 @@ enum OpenAPIDocument {
                     "schema": ["type": "integer", "format": "int64"],
                 ]
             }
-            parameters += route.query.map { ["name": $0, "in": "query", "required": false, "schema": ["type": queryType($0)]] }
+            parameters += route.query.map { ["name": $0, "in": "query", "required": false, "schema": querySchema($0)] }
             if !parameters.isEmpty { operation["parameters"] = parameters }
             if let body = route.requestBody {
                 let content: [String: Any] =
@@ -72,12 +73,17 @@ enum OpenAPIDocument {
         ]
     }
 
-    private static func queryType(_ name: String) -> String {
+    /// A search field's own schema (as in bodies); other parameters by name.
+    private static func querySchema(_ name: String) -> [String: Any] {
+        if let field = SearchField(rawValue: name) {
+            var schema = OpenAPISchemas.schema(of: field)
+            // In a query string, persons are one value per repeated parameter.
+            if case .persons = field.value { schema = ["type": "string", "description": field.help] }
+            return schema
+        }
         switch name {
-        case "limit", "offset", "min_width", "max_width", "min_height", "max_height": "integer"
-        case "has_location", "hidden": "boolean"
-        case "min_score": "number"
-        default: "string"
+        case "hidden": return ["type": "boolean"]
+        default: return ["type": "string"]
         }
     }
 }

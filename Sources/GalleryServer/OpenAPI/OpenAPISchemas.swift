@@ -1,3 +1,5 @@
+import GalleryCore
+
 /// The JSON schemas of the API's bodies, written by hand to match the encoders.
 enum OpenAPISchemas {
     static func object(_ properties: [String: Any], required: [String] = []) -> [String: Any] {
@@ -14,14 +16,34 @@ enum OpenAPISchemas {
     static var boolean: [String: Any] { ["type": "boolean"] }
     static var nullableString: [String: Any] { ["type": ["string", "null"]] }
 
+    /// The search filters, as ``SearchField`` names them.
     static var filters: [String: Any] {
-        object([
-            "after": string, "before": string, "make": string, "model": string, "lens": string, "format": string,
-            "min_width": integer, "max_width": integer, "min_height": integer, "max_height": integer, "has_location": boolean,
-            "path": string,
-            "person": ["description": "a person id or name, or an array of them", "type": ["string", "integer", "array"]],
-            "person_match": ["type": "string", "enum": ["all", "any"]],
-        ])
+        object(Dictionary(uniqueKeysWithValues: SearchField.filters.map { ($0.rawValue, schema(of: $0)) }))
+    }
+
+    /// The schema of one search field, with its help as the description.
+    static func schema(of field: SearchField) -> [String: Any] {
+        var schema: [String: Any]
+        switch field.value {
+        case .text: schema = string
+        case .integer: schema = ["type": "integer", "minimum": 0]
+        case .number: schema = number
+        case .boolean: schema = boolean
+        case .persons:
+            schema = [
+                "type": ["string", "integer", "array"], "items": ["type": ["string", "integer"]], "maxItems": SearchLimits.maxPersons,
+            ]
+        case .choice(let words): schema = ["type": "string", "enum": words]
+        }
+        if field == .limit { schema["minimum"] = 1; schema["maximum"] = SearchLimits.maxLimit }
+        if field == .minScore { schema["minimum"] = -1; schema["maximum"] = 1 }
+        schema["description"] = field.help
+        return schema
+    }
+
+    /// The page fields of a search body (limit, offset, min_score, all).
+    static var page: [String: Any] {
+        Dictionary(uniqueKeysWithValues: SearchField.allCases.filter { !$0.isFilter }.map { ($0.rawValue, schema(of: $0)) })
     }
 
     static var persons: [String: Any] {
@@ -81,12 +103,13 @@ enum OpenAPISchemas {
                 "width": ["type": ["integer", "null"]], "height": ["type": ["integer", "null"]], "format": nullableString,
                 "tags": array(ref("Tag")),
             ]),
-            "SearchReport": object(["results": array(ref("SearchResult")), "total": integer, "offset": integer, "limit": integer]),
-            "TextSearchBody": object(
-                ["query": string, "limit": integer, "offset": integer, "min_score": number, "filters": filters], required: ["query"]),
-            "SimilarSearchBody": object([
-                "image_id": integer, "image_url": string, "limit": integer, "offset": integer, "min_score": number, "filters": filters,
+            "SearchReport": object([
+                "results": array(ref("SearchResult")), "total": integer, "relevant": integer, "offset": integer, "limit": integer,
             ]),
+            "TextSearchBody": object(
+                page.merging(["query": ["type": "string", "maxLength": SearchLimits.maxTextLength], "filters": filters]) { $1 },
+                required: ["query"]),
+            "SimilarSearchBody": object(page.merging(["image_id": integer, "image_url": string, "filters": filters]) { $1 }),
             "ImageReport": [
                 "type": "object",
                 "description":

@@ -147,7 +147,7 @@ const api = {
     const extras = searchExtras(filters);
     if (extras.min_score !== undefined) form.append('min_score', String(extras.min_score));
     if (extras.filters) form.append('filters', JSON.stringify(extras.filters));
-    const query = { limit, offset, min_score: extras.min_score, person: filters.persons, person_match: filters.person_match };
+    const query = { limit, offset, min_score: extras.min_score, all: extras.all, person: filters.persons, person_match: filters.person_match };
     return normResults(await this.request('POST', this.paths.searchImage(cid), { query, body: form, signal }));
   },
   // {"image": {...}, "tags": [...]} or a flat object.
@@ -230,8 +230,10 @@ function normResults(d) {
       tags: Array.isArray(img.tags) ? img.tags : [],
     };
   });
+  // Ranked searches count the relevant matches apart from the weaker ones below the floor.
   const total = typeof d?.total === 'number' ? d.total : null;
-  return { items, total };
+  const relevant = typeof d?.relevant === 'number' ? d.relevant : total;
+  return { items, total: relevant, weaker: total !== null && relevant !== null ? total - relevant : 0 };
 }
 
 // Stats: {"collection", "status": {"images": {status: n}, "formats", "last_run", "active_model"},
@@ -283,6 +285,7 @@ function searchExtras(f) {
   if (f.person_match) filters.person_match = f.person_match;
   if (Object.keys(filters).length) out.filters = filters;
   if (f.min_score !== undefined) out.min_score = f.min_score;
+  if (f.all) out.all = true;
   return out;
 }
 
@@ -477,6 +480,9 @@ function renderResultsChrome() {
   $('#clear-search').hidden = state.view.mode === 'browse';
   $('#person-actions').hidden = state.view.mode !== 'person';
   $('#load-more').hidden = !state.hasMore || state.loading || !!state.error;
+  const weaker = $('#show-weaker');
+  weaker.hidden = !state.weaker || state.view.all || state.hasMore || state.loading || !!state.error;
+  weaker.textContent = `Show ${fmt.num(state.weaker)} weaker match${state.weaker === 1 ? '' : 'es'}`;
   $('#grid-spinner').hidden = !state.loading;
   $('#results-message').hidden = true;
 
@@ -715,6 +721,7 @@ async function runSearch() {
   state.gen++;
   state.items = [];
   state.total = null;
+  state.weaker = 0;
   state.hasMore = false;
   state.error = null;
   $('#grid').replaceChildren();
@@ -732,7 +739,8 @@ async function loadPage() {
   state.error = null;
   renderResultsChrome();
   const { mode, text, imageId, file } = state.view;
-  const args = [state.filters, api.pageSize, state.items.length, controller.signal];
+  const filters = state.view.all ? { ...state.filters, all: true } : state.filters;
+  const args = [filters, api.pageSize, state.items.length, controller.signal];
   try {
     let page;
     if (mode === 'text') page = await api.searchText(state.cid, text, ...args);
@@ -746,6 +754,7 @@ async function loadPage() {
     const seen = new Set(state.items.map((i) => i.id));
     state.items.push(...page.items.filter((i) => !seen.has(i.id)));
     state.total = page.total;
+    state.weaker = state.view.all ? 0 : page.weaker ?? 0;
     state.hasMore = page.items.length > 0 && (page.total !== null ? state.items.length < page.total : page.items.length >= api.pageSize);
     appendTiles(from);
   } catch (err) {
@@ -1227,6 +1236,7 @@ function bindEvents() {
     if (tiles[target]) { e.preventDefault(); tiles[target].focus(); tiles[target].scrollIntoView({ block: 'nearest' }); }
   });
   $('#load-more').addEventListener('click', () => loadPage());
+  $('#show-weaker').addEventListener('click', () => { state.view = { ...state.view, all: true }; runSearch(); });
   new IntersectionObserver((entries) => {
     if (entries.some((en) => en.isIntersecting)) maybeLoadMore();
   }, { rootMargin: '600px 0px' }).observe($('#grid-sentinel'));

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The metadata filters of a search as a front receives them (CLI flags, JSON fields or query
+/// parameters, named by ``SearchField``), before they are checked and resolved into an
+/// ``ImageFilter``. One parser for both fronts: the same names, aliases, date syntax and errors.
+public struct SearchFilters: Sendable, Equatable, Decodable {
+    public var after: String?
+    public var before: String?
+    public var make: String?
+    public var model: String?
+    public var lens: String?
+    public var format: String?
+    public var minWidth: Int?
+    public var maxWidth: Int?
+    public var minHeight: Int?
+    public var maxHeight: Int?
+    public var hasLocation: Bool?
+    public var near: String?
+    public var path: String?
+    /// Persons by id or name.
+    public var persons: [String] = []
+    public var personMatch: String?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case after, before, make, model, lens, format, near, path
+        case persons = "person"
+        case personMatch = "person_match"
+        case minWidth = "min_width"
+        case maxWidth = "max_width"
+        case minHeight = "min_height"
+        case maxHeight = "max_height"
+        case hasLocation = "has_location"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        after = try container.decodeIfPresent(String.self, forKey: .after)
+        before = try container.decodeIfPresent(String.self, forKey: .before)
+        make = try container.decodeIfPresent(String.self, forKey: .make)
+        model = try container.decodeIfPresent(String.self, forKey: .model)
+        lens = try container.decodeIfPresent(String.self, forKey: .lens)
+        format = try container.decodeIfPresent(String.self, forKey: .format)
+        near = try container.decodeIfPresent(String.self, forKey: .near)
+        path = try container.decodeIfPresent(String.self, forKey: .path)
+        personMatch = try container.decodeIfPresent(String.self, forKey: .personMatch)
+        minWidth = try container.decodeIfPresent(Int.self, forKey: .minWidth)
+        maxWidth = try container.decodeIfPresent(Int.self, forKey: .maxWidth)
+        minHeight = try container.decodeIfPresent(Int.self, forKey: .minHeight)
+        maxHeight = try container.decodeIfPresent(Int.self, forKey: .maxHeight)
+        hasLocation = try container.decodeIfPresent(Bool.self, forKey: .hasLocation)
+        persons = try container.decodeIfPresent(PersonReferenceList.self, forKey: .persons)?.values ?? []
+    }
+
+    /// From name-value pairs (URL query parameters): the filter fields among them, by their
+    /// ``SearchField`` names; `person` may repeat. Other names are left for the caller.
+    /// - Throws: ``SearchError/invalidFilter(_:_:)`` for a number or boolean that does not parse.
+    public init(parameters: [(name: String, value: String)]) throws {
+        for (name, value) in parameters {
+            guard let field = SearchField(rawValue: name) else { continue }
+            switch field {
+            case .after: after = value
+            case .before: before = value
+            case .make: make = value
+            case .model: model = value
+            case .lens: lens = value
+            case .format: format = value
+            case .near: near = value
+            case .path: path = value
+            case .person: persons.append(value)
+            case .personMatch: personMatch = value
+            case .minWidth: minWidth = try Self.size(value, field)
+            case .maxWidth: maxWidth = try Self.size(value, field)
+            case .minHeight: minHeight = try Self.size(value, field)
+            case .maxHeight: maxHeight = try Self.size(value, field)
+            case .hasLocation:
+                guard let flag = Bool(value.lowercased()) else { throw SearchError.invalidFilter(field, "must be true or false") }
+                hasLocation = flag
+            case .limit, .offset, .minScore, .all: continue
+            }
+        }
+    }
+
+    private static func size(_ text: String, _ field: SearchField) throws -> Int {
+        guard let value = Int(text) else { throw SearchError.invalidFilter(field, "must be a whole number of pixels") }
+        return value
+    }
+}
+
+/// A `person` value in JSON: a name, an id, or an array of both.
+private struct PersonReferenceList: Decodable {
+    var values: [String]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([Reference].self) {
+            values = list.map(\.text)
+        } else {
+            values = [try container.decode(Reference.self).text]
+        }
+    }
+
+    private struct Reference: Decodable {
+        var text: String
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let id = try? container.decode(Int64.self) {
+                text = String(id)
+            } else {
+                text = try container.decode(String.self)
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// One search as either front receives it: what to look for (a text, an example image, or
+/// neither for a metadata search), the filters as given, and the page.
+///
+/// ```swift
+/// var request = SearchRequest(collectionId: 1, text: "Anna at the beach")
+/// request.filters.after = "2019"
+/// let report = try service.search(request)
+/// ```
+public struct SearchRequest: Sendable {
+    /// An example image to search by.
+    public enum Example: Sendable {
+        /// One of the collection's images.
+        case image(id: Int64)
+        /// A photo's bytes (uploaded, fetched or read from a file).
+        case photo(Data)
+    }
+
+    public var collectionId: Int64
+    /// A description, possibly naming persons (`person:Anna`, or a capitalised name).
+    public var text: String?
+    public var example: Example?
+    public var filters: SearchFilters
+    /// Results to skip; any non-negative value is safe.
+    public var offset: Int
+    public var limit: Int
+    public var minScore: Float?
+    /// Page past the relevance floor into the weaker matches too.
+    public var all: Bool
+
+    public init(
+        collectionId: Int64, text: String? = nil, example: Example? = nil, filters: SearchFilters = SearchFilters(),
+        offset: Int = 0, limit: Int = SearchLimits.defaultLimit, minScore: Float? = nil, all: Bool = false
+    ) {
+        self.collectionId = collectionId
+        self.text = text
+        self.example = example
+        self.filters = filters
+        self.offset = offset
+        self.limit = limit
+        self.minScore = minScore
+        self.all = all
+    }
+}
