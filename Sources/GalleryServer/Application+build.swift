@@ -18,7 +18,8 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let catalog = try AppDatabase.open(at: configuration.gallery.catalogURL)
     try AdminBootstrap(account: AdminAccount(catalog: catalog, tokenURL: configuration.adminTokenURL, logger: logger)).run()
-    let (model, problem) = ActiveModel.load(home: configuration.gallery.home, logger: logger)
+    let (model, problem) = ModelLoader(home: configuration.gallery.home).activeIfAny()
+    if let model { logger.notice("model loaded", metadata: ["model.identifier": "\(model.identifier)"]) }
     if let problem { logger.notice("semantic search disabled", metadata: ["model.problem": "\(problem)"]) }
     let models = ModelHolder(model: model, catalog: catalog, problem: problem)
     let metrics = ServerMetrics()

@@ -17,6 +17,9 @@ struct GalleryServices: Sendable {
     let fetcher: URLFetcher
     let logger: Logger
 
+    /// How images, collections and users are deleted (catalogue, thumbnails, uploads).
+    var lifecycle: ImageLifecycle { ImageLifecycle(catalog: catalog, thumbnails: thumbnails, uploads: uploads) }
+
     /// The caller's collection `id`; someone else's (or a missing one) is a 404.
     func collection(_ id: Int64, for user: UserRecord) throws -> CollectionRecord {
         guard let collection = try catalog.collection(id: id, ownerId: user.id!) else {

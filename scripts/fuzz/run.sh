@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# API fuzz run: a server over a small real library (offline pack, a few photos indexed by the
-# CLI as the admin), fuzzed through its own /openapi.json by schemathesis (PyPI, pinned, in
+# API fuzz run: a server over a small real library (offline pack and face models, a few photos
+# indexed by the CLI as the admin), fuzzed through its own /openapi.json by schemathesis (PyPI, pinned, in
 # .cache/venv-fuzz) with real ids; fails on any 5xx or a dead server.
 # Usage: scripts/fuzz/run.sh [EXAMPLES_PER_OPERATION]   (SKIP_BUILD=1: use the existing debug build)
 set -euo pipefail
@@ -30,7 +30,10 @@ export GALLERY_HOME="$work/home"
 mkdir -p "$work/photos"
 cp "$fixtures"/skimage/{chelsea.png,coffee.png,rocket.jpg,astronaut.png} "$work/photos/"
 "$gallery" models import .cache/models/offline-pack >/dev/null
-"$gallery" index "$work/photos" --no-faces >/dev/null 2>&1
+mkdir -p "$GALLERY_HOME/models/faces"
+cp .cache/models/faces/*.onnx .cache/models/faces/*.dat "$GALLERY_HOME/models/faces/"
+cp "$fixtures"/face-recognition/{obama.jpg,obama2.jpg,obama3.jpg,biden.jpg} "$work/photos/"
+"$gallery" index "$work/photos" >/dev/null 2>&1
 "$gallery" serve --port 0 --allow-root "$work/photos" >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 1 300); do

@@ -53,11 +53,7 @@ struct CollectionsController {
         ) { _, context in
             let user = try context.requireUser()
             let id = try context.pathId("cid")
-            guard let unused = try services.catalog.deleteCollection(id: id, ownerId: user.id!) else {
-                throw APIError.notFound("no collection \(id)")
-            }
-            for hash in unused { services.thumbnails.remove(hash: hash) }
-            services.uploads.removeCollection(id)
+            guard try services.lifecycle.deleteCollection(id: id, ownerId: user.id!) else { throw APIError.notFound("no collection \(id)") }
             services.models.catalogChanged(logger: services.logger)
             return Response(status: .noContent)
         }

@@ -48,11 +48,14 @@ struct ImagesController {
                 throw APIError.badRequest("give exactly one of 'path' (a server path) or 'url'")
             }
             _ = try await services.indexNow(paths: [path], into: collection, ownerId: user.id!, kind: "index_image")
-            guard let image = try services.catalog.image(path: path, collectionId: collection.id!) else {
+            let indexed = try services.catalog.image(path: path, collectionId: collection.id!)
+            if indexed?.status ?? .failed == .failed, services.uploads.contains(path: path) {
+                try services.lifecycle.discardFailedUpload(path: path, collectionId: collection.id!)
+            }
+            guard let image = indexed else {
                 throw APIError(.unprocessableContent, code: "not_indexed", message: "the file was not indexed (not an image?)")
             }
             if image.status == .failed {
-                services.uploads.remove(path: path)
                 throw APIError(
                     .unprocessableContent, code: "unreadable_image",
                     message: "cannot index the image: \(image.failureMessage ?? image.failureReason?.rawValue ?? "unknown reason")")
@@ -99,8 +102,7 @@ struct ImagesController {
                 summary: "Delete an image (catalogue, unused thumbnails, the original only if uploaded)", tag: "images", status: 204)
         ) { _, context in
             let image = try services.image(try context.pathId("id"), for: try context.requireUser())
-            for hash in try services.catalog.deleteImages(ids: [image.id!]) { services.thumbnails.remove(hash: hash) }
-            if services.uploads.contains(path: image.path) { services.uploads.remove(path: image.path) }
+            try services.lifecycle.delete([image])
             services.models.catalogChanged(logger: services.logger)
             return Response(status: .noContent)
         }

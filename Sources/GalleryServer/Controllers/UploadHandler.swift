@@ -49,8 +49,7 @@ struct UploadHandler {
                 if image.status == .failed {
                     rejected.append(
                         Rejected(fileName: (path as NSString).lastPathComponent, reason: image.failureMessage ?? "cannot be decoded"))
-                    _ = try services.catalog.deleteImages(ids: [image.id!])
-                    services.uploads.remove(path: path)
+                    try services.lifecycle.discardFailedUpload(path: path, collectionId: collection.id!)
                 } else {
                     images.append(ImageJSON(image: ImageReport(image: image, store: services.thumbnails), tags: []))
                 }

@@ -35,9 +35,7 @@ struct UsersController {
             let admin = try requireAdmin(context)
             let id = try context.pathId("id")
             guard id != admin.id else { throw APIError.badRequest("an admin cannot delete their own account") }
-            guard let deleted = try services.catalog.deleteUser(id: id) else { throw APIError.notFound("no user \(id)") }
-            for hash in deleted.unusedHashes { services.thumbnails.remove(hash: hash) }
-            for collectionId in deleted.collectionIds { services.uploads.removeCollection(collectionId) }
+            guard try services.lifecycle.deleteUser(id: id) else { throw APIError.notFound("no user \(id)") }
             services.models.catalogChanged(logger: services.logger)
             return Response(status: .noContent)
         }

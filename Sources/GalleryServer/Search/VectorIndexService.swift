@@ -13,7 +13,11 @@ struct VectorIndexService: Service {
     var interval: Duration = .seconds(60)
 
     func run() async throws {
-        guard let engine = models.engine else { return }
+        // A service that returns would stop the server: without a model, wait for the shutdown.
+        guard let engine = models.engine else {
+            try? await gracefulShutdown()
+            return
+        }
         let clock = ContinuousClock()
         let start = clock.now
         do {
@@ -22,11 +26,14 @@ struct VectorIndexService: Service {
         } catch {
             logger.error("vector index load failed", metadata: ["error": "\(error)"])
         }
-        while !Task.isCancelled {
-            do { try await Task.sleep(for: interval) } catch { return }
-            let models = models
-            let logger = logger
-            _ = try? await OffExecutor.run { models.catalogChanged(logger: logger) }
+        let models = models
+        let logger = logger
+        let interval = interval
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try await Task.sleep(for: interval)
+                try await OffExecutor.run { models.catalogChanged(logger: logger) }
+            }
         }
     }
 }
