@@ -1,4 +1,5 @@
 import Foundation
+import GalleryTestSupport
 import Testing
 
 @testable import GalleryCore
@@ -11,13 +12,34 @@ struct FaceClusteringTests {
         descriptors.enumerated().map { FaceClustering.Face(id: firstId + Int64($0.offset), descriptor: $0.element, personId: person) }
     }
 
-    @Test("distances match a direct computation")
+    @Test("tiled distances find exactly the close pairs a direct computation finds, across tiles")
     func distances() {
-        let a = SyntheticFaces.sum(SyntheticFaces.axis(0), SyntheticFaces.axis(1, 0.25))
-        let b = SyntheticFaces.sum(SyntheticFaces.axis(0), SyntheticFaces.axis(2, 0.25))
-        let matrix = DescriptorDistances(rows: [a, b], columns: [a, b])
-        #expect(abs(matrix[0, 1] - FaceDescriptor.distance(a, b)) < 1e-5)
-        #expect(matrix[0, 0] < 1e-3)
+        var random = SeededGenerator(seed: 9)
+        // 1,050 descriptors span two tiles; small ones so that many pairs are close.
+        let descriptors = (0..<1050).map { _ in (0..<128).map { _ in Float.random(in: -0.06...0.06, using: &random) } }
+        let threshold: Float = 0.62
+        var direct = Set<[Int]>()
+        for row in descriptors.indices {
+            for column in (row + 1)..<descriptors.count
+            where FaceDescriptor.distance(descriptors[row], descriptors[column]) <= threshold {
+                direct.insert([row, column])
+            }
+        }
+        var tiled = Set<[Int]>()
+        var worst: Float = 0
+        var rowsDone: [Int] = []
+        DescriptorSet(descriptors).forEachPair(within: threshold, rowsDone: { rowsDone.append($0) }) { row, column, distance in
+            tiled.insert([row, column])
+            worst = max(worst, abs(distance - FaceDescriptor.distance(descriptors[row], descriptors[column])))
+        }
+        #expect(!direct.isEmpty && direct.count < 1050 * 1049 / 2)
+        #expect(tiled == direct)
+        #expect(worst < 1e-4)
+        #expect(rowsDone == [1024, 1050])
+        // Rows against other columns: every (row, column) pair, not only row < column.
+        var crossed = 0
+        DescriptorSet(Array(descriptors.prefix(3))).forEachPair(with: DescriptorSet(descriptors), within: 10) { _, _, _ in crossed += 1 }
+        #expect(crossed == 3 * 1050)
     }
 
     @Test("the unassigned pool becomes persons of at least min_cluster_size faces")
