@@ -42,6 +42,47 @@ struct FaceClusteringTests {
         #expect(crossed == 3 * 1050)
     }
 
+    @Test("density clustering without a matrix finds the clusters a breadth-first DBSCAN over all distances finds")
+    func densityMatchesBreadthFirst() {
+        var random = SeededGenerator(seed: 42)
+        // Chains and blobs of close faces among strangers, so that border faces and merges occur.
+        var descriptors: [[Float]] = []
+        for group in 0..<40 {
+            let centre = (0..<128).map { _ in Float.random(in: -0.3...0.3, using: &random) }
+            for _ in 0..<Int.random(in: 1...6, using: &random) {
+                descriptors.append(centre.map { $0 + Float.random(in: -0.035...0.035, using: &random) * Float(1 + group % 3) })
+            }
+        }
+        descriptors.shuffle(using: &random)
+        let threshold: Float = 0.5
+        let minClusterSize = 3
+        let count = descriptors.count
+        // The reference: every neighbourhood from the full distance matrix, clusters grown breadth-first.
+        let neighbours = (0..<count).map { row in
+            (0..<count).filter { $0 != row && FaceDescriptor.distance(descriptors[row], descriptors[$0]) <= threshold }
+        }
+        var label = [Int?](repeating: nil, count: count)
+        var reference: [[Int]] = []
+        for start in 0..<count where label[start] == nil && neighbours[start].count >= minClusterSize - 1 {
+            var members = [start]
+            label[start] = reference.count
+            var queue = [start]
+            while let current = queue.popLast() {
+                guard neighbours[current].count >= minClusterSize - 1 else { continue }
+                for next in neighbours[current] where label[next] == nil {
+                    label[next] = reference.count
+                    members.append(next)
+                    queue.append(next)
+                }
+            }
+            reference.append(members.sorted())
+        }
+        let expected = reference.filter { $0.count >= minClusterSize }
+        let clusters = DensityClustering(distance: threshold, minClusterSize: minClusterSize).clusters(DescriptorSet(descriptors))
+        #expect(expected.count > 5)
+        #expect(clusters == expected)
+    }
+
     @Test("the unassigned pool becomes persons of at least min_cluster_size faces")
     func pool() {
         let anna = SyntheticFaces.person(centreAxis: 0, count: 4, firstSpreadAxis: 10)
