@@ -38,13 +38,6 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Serve the web UI from this folder instead of the bundled copy.")
     var webRoot: String?
 
-    func validate() throws {
-        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
-        for limit in [maxUploadBytes, maxRequestBytes, maxJsonBytes.map(Int64.init)] where (limit ?? 1) < 1 {
-            throw ValidationError("limits must be positive")
-        }
-    }
-
     func run() async throws {
         // The server logs requests at info; --log-level still lowers or raises it.
         var options = global
@@ -60,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let maxJsonBytes { gallery.server.maxJSONBytes = maxJsonBytes }
         if let publicMetrics { gallery.server.publicMetrics = publicMetrics }
         if allowPrivateUrls { gallery.server.allowPrivateURLs = true }
-        try ConfigurationLoader.validate(gallery)
+        try ConfigurationLoader.validate(gallery)  // the flags' ranges too
         var server = ServerConfiguration(gallery: gallery)
         server.webRoot = webRoot.map { URL(fileURLWithPath: $0) }
         let tokenFile = server.adminTokenURL.path

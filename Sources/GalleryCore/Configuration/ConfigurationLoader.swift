@@ -106,10 +106,6 @@ public struct ConfigurationLoader: Sendable {
                 for key in mapping["faces"]?.mapping?.keys.compactMap(\.string) ?? [] where !faceKeys.contains(key) {
                     throw ConfigurationError.unknownKey(path: url.path, key: "faces.\(key)")
                 }
-                let serverKeys = Set(ServerSettings.keys.map(\.key))
-                for key in mapping["server"]?.mapping?.keys.compactMap(\.string) ?? [] where !serverKeys.contains(key) {
-                    throw ConfigurationError.unknownKey(path: url.path, key: "server.\(key)")
-                }
             }
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
             return try YAMLDecoder().decode(ConfigurationFile.self, from: text)
