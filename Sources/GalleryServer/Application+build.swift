@@ -27,8 +27,9 @@ public func buildApplication(
     let faces = FaceHolder.load(configuration: gallery, logger: logger)
     let runner = JobRunner(configuration: gallery, catalog: catalog, logger: logger, models: models, faces: faces)
     let jobs = JobQueue(
-        runner: { spec, progress in try await runner.run(spec, progress: progress) },
-        metrics: metrics, logger: logger, onFinished: { models.catalogChanged(logger: logger) })
+        catalog: catalog, runner: { spec, progress in try await runner.run(spec, progress: progress) },
+        retention: JobRetention(days: gallery.server.jobRetentionDays, perUser: gallery.server.jobsKeptPerUser),
+        metrics: metrics, logger: logger, onFinished: { _ in models.catalogChanged(logger: logger) })
     let services = GalleryServices(
         configuration: configuration, catalog: catalog, thumbnails: ThumbnailStore(root: gallery.thumbnailsURL),
         uploads: UploadStore(root: configuration.uploadsURL), pathGuard: PathGuard(roots: gallery.roots), jobs: jobs,

@@ -42,10 +42,10 @@ struct GalleryServices: Sendable {
         return (face, collection)
     }
 
-    /// Indexes files (already checked or owned by the server) through the job queue, so that
-    /// indexing never runs twice at once, and waits for the result.
+    /// Indexes files (already checked or owned by the server) as a job on the queue's interactive
+    /// lane (never behind a folder job), and waits for the result.
     func indexNow(paths: [String], into collection: CollectionRecord, ownerId: Int64, kind: String) async throws -> JobSnapshot {
-        let job = await jobs.enqueue(JobSpec(kind: kind, ownerId: ownerId, collection: collection, roots: paths))
+        let job = try await jobs.enqueue(JobSpec(kind: kind, ownerId: ownerId, collection: collection, roots: paths))
         guard let finished = await jobs.wait(id: job.id) else { throw APIError.notFound("job \(job.id) vanished") }
         if finished.state == .failed {
             throw APIError(.internalServerError, code: "index_failed", message: finished.error ?? "indexing failed")

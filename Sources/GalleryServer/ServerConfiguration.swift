@@ -25,17 +25,19 @@ public struct ServerConfiguration: Sendable {
     /// Folder holding index.html, app.js and style.css (default: the bundled copy).
     public var webRoot: URL?
 
+    /// The settings of `gallery.server` (defaults, `config.yaml`, environment); flags may change them after.
     public init(gallery: GalleryConfiguration) {
         self.gallery = gallery
-        host = "127.0.0.1"
-        port = 8080
-        maxJSONBytes = 1 << 20
-        maxUploadFileBytes = 100 << 20
-        maxUploadRequestBytes = 500 << 20
-        maxURLFetchBytes = 50 << 20
-        urlFetchTimeout = 20
-        publicMetrics = true
-        allowPrivateURLs = false
+        let settings = gallery.server
+        host = settings.host
+        port = settings.port
+        maxJSONBytes = settings.maxJSONBytes
+        maxUploadFileBytes = settings.maxUploadFileBytes
+        maxUploadRequestBytes = settings.maxUploadRequestBytes
+        maxURLFetchBytes = settings.maxURLFetchBytes
+        urlFetchTimeout = settings.urlFetchTimeout
+        publicMetrics = settings.publicMetrics
+        allowPrivateURLs = settings.allowPrivateURLs
         webRoot = nil
     }
 

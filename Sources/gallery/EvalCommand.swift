@@ -31,8 +31,10 @@ struct EvalCommand: AsyncParsableCommand {
         } else {
             Output.line(
                 String(
-                    format: "%d queries  R@1 %.3f  R@5 %.3f  R@10 %.3f  MRR %.3f  (median encode %.1f ms, rank %.1f ms)",
-                    metrics.queries, metrics.recallAt1, metrics.recallAt5, metrics.recallAt10, metrics.mrr,
+                    format:
+                        "%d queries  R@1 %.3f  R@5 %.3f  R@10 %.3f  MRR %.3f  above the floor: recall %.3f, median %.0f results  (median encode %.1f ms, rank %.1f ms)",
+                    metrics.queries, metrics.recallAt1, metrics.recallAt5, metrics.recallAt10, metrics.mrr, metrics.recallAboveFloor,
+                    metrics.medianAboveFloor,
                     metrics.medianEncodeSeconds * 1000, metrics.medianRankSeconds * 1000))
         }
     }

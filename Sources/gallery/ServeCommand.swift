@@ -11,37 +11,32 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Address to listen on.")
-    var host = "127.0.0.1"
+    @Option(help: "Address to listen on (default: server.host in config.yaml, else 127.0.0.1).")
+    var host: String?
 
-    @Option(help: "Port to listen on (0: any free port, printed at start).")
-    var port = 8080
+    @Option(help: "Port to listen on (0: any free port, printed at start; default: server.port, else 8080).")
+    var port: Int?
 
     @Option(name: .customLong("allow-root"), help: "A folder the API may read originals from (repeatable; adds to roots in config.yaml).")
     var allowRoots: [String] = []
 
-    @Option(help: "Largest uploaded file, in bytes.")
-    var maxUploadBytes: Int64 = 100 << 20
+    @Option(help: "Largest uploaded file, in bytes (default: server.max_upload_file_bytes, else 100 MiB).")
+    var maxUploadBytes: Int64?
 
-    @Option(help: "Largest upload request (all files), in bytes.")
-    var maxRequestBytes: Int64 = 500 << 20
+    @Option(help: "Largest upload request (all files), in bytes (default: server.max_upload_request_bytes, else 500 MiB).")
+    var maxRequestBytes: Int64?
 
-    @Option(help: "Largest JSON request body, in bytes.")
-    var maxJsonBytes = 1 << 20
+    @Option(help: "Largest JSON request body, in bytes (default: server.max_json_bytes, else 1 MiB).")
+    var maxJsonBytes: Int?
 
-    @Flag(inversion: .prefixedNo, help: "Serve /metrics without a token.")
-    var publicMetrics = true
+    @Flag(inversion: .prefixedNo, help: "Serve /metrics without a token (default: server.public_metrics, else on).")
+    var publicMetrics: Bool?
 
-    @Flag(help: "Allow adding images by URL from private and loopback addresses (refused by default).")
+    @Flag(help: "Allow adding images by URL from private and loopback addresses (refused by default; server.allow_private_urls).")
     var allowPrivateUrls = false
 
     @Option(help: "Serve the web UI from this folder instead of the bundled copy.")
     var webRoot: String?
-
-    func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard maxUploadBytes > 0, maxRequestBytes > 0, maxJsonBytes > 0 else { throw ValidationError("limits must be positive") }
-    }
 
     func run() async throws {
         // The server logs requests at info; --log-level still lowers or raises it.
@@ -50,14 +45,16 @@ struct ServeCommand: AsyncParsableCommand {
         let context = try options.makeContext()
         var gallery = context.configuration
         gallery.roots += allowRoots
+        // Flags come last: over the defaults, config.yaml and GALLERY_SERVER_* variables.
+        if let host { gallery.server.host = host }
+        if let port { gallery.server.port = port }
+        if let maxUploadBytes { gallery.server.maxUploadFileBytes = maxUploadBytes }
+        if let maxRequestBytes { gallery.server.maxUploadRequestBytes = maxRequestBytes }
+        if let maxJsonBytes { gallery.server.maxJSONBytes = maxJsonBytes }
+        if let publicMetrics { gallery.server.publicMetrics = publicMetrics }
+        if allowPrivateUrls { gallery.server.allowPrivateURLs = true }
+        try ConfigurationLoader.validate(gallery)  // the flags' ranges too
         var server = ServerConfiguration(gallery: gallery)
-        server.host = host
-        server.port = port
-        server.maxUploadFileBytes = maxUploadBytes
-        server.maxUploadRequestBytes = maxRequestBytes
-        server.maxJSONBytes = maxJsonBytes
-        server.publicMetrics = publicMetrics
-        server.allowPrivateURLs = allowPrivateUrls
         server.webRoot = webRoot.map { URL(fileURLWithPath: $0) }
         let tokenFile = server.adminTokenURL.path
         let app = try await buildApplication(server, logger: context.logger) { host, port in

@@ -48,7 +48,10 @@ extension AppDatabase {
                             sql: "DELETE FROM face WHERE imageId = ? AND (SELECT facesHash IS NOT contentHash FROM image WHERE id = ?)",
                             arguments: [record.id, record.id])
                     }
-                case .move(let id, let path, let fileSize, let modifiedAt):
+                case .move(let id, let from, let path, let fileSize, let modifiedAt):
+                    let stillThere =
+                        try Bool.fetchOne(db, sql: "SELECT 1 FROM image WHERE id = ? AND path = ?", arguments: [id, from]) ?? false
+                    guard stillThere else { continue }
                     try db.execute(
                         sql: """
                             DELETE FROM image WHERE path = ? AND id <> ?

@@ -3,6 +3,8 @@
 public enum CatalogChange: Sendable, Equatable {
     /// Insert the record, or replace the one at the same collection and path.
     case upsert(ImageRecord)
-    /// Known content found at a new path: keep the record (and its id), change its path.
-    case move(id: Int64, path: String, fileSize: Int64, modifiedAt: Double)
+    /// Known content found at a new path: keep the record (and its id), change its path from
+    /// `from` (the same path for a touched file). Dropped when the record is no longer at `from`
+    /// (another run moved or deleted it meanwhile): the next run indexes the file as new.
+    case move(id: Int64, from: String, path: String, fileSize: Int64, modifiedAt: Double)
 }

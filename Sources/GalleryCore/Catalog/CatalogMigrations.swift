@@ -122,6 +122,27 @@ enum CatalogMigrations {
                 t.primaryKey(["faceId", "personId"])
             }
         }
+        migrator.registerMigration("v6: jobs") { db in
+            // Background jobs, kept across restarts; finished ones are pruned by the server.
+            try db.create(table: "job") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.belongsTo("owner", inTable: "user", onDelete: .cascade).notNull()
+                t.belongsTo("collection", onDelete: .cascade).notNull()
+                t.column("roots", .jsonText).notNull()
+                t.column("options", .jsonText).notNull()
+                t.column("state", .text).notNull()
+                t.column("progress", .jsonText).notNull()
+                t.column("result", .jsonText)
+                t.column("error", .text)
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("createdAt", .datetime).notNull()
+                t.column("startedAt", .datetime)
+                t.column("finishedAt", .datetime)
+            }
+            try db.create(index: "job_owner", on: "job", columns: ["ownerId", "id"])
+            try db.create(index: "job_state", on: "job", columns: ["state"])
+        }
         return migrator
     }
 }

@@ -23,6 +23,10 @@ import Foundation
 ///   cluster_distance: 0.5
 ///   min_neighbours: 2
 ///   min_cluster_size: 3
+/// server:                            # any key of ServerSettings.keys
+///   host: 0.0.0.0
+///   port: 8080
+///   job_retention_days: 7
 /// ```
 struct ConfigurationFile: Decodable {
     var roots: [String]?
@@ -34,6 +38,8 @@ struct ConfigurationFile: Decodable {
     var batchSize: Int?
     var thumbnails: Thumbnails?
     var faces: Faces?
+    /// `server:` values by key, parsed by ``ServerSettings/keys``.
+    var server: [String: String]?
 
     struct Thumbnails: Decodable {
         var small: Int?
@@ -82,15 +88,16 @@ struct ConfigurationFile: Decodable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case roots, exclude, threads, thumbnails, faces
+        case roots, exclude, threads, thumbnails, faces, server
         case followSymlinks = "follow_symlinks"
         case maxPixels = "max_pixels"
         case maxFileBytes = "max_file_bytes"
         case batchSize = "batch_size"
     }
 
-    /// Applies the values present in the file over `configuration`.
-    func apply(to configuration: inout GalleryConfiguration) {
+    /// Applies the values present in the file (at `path`) over `configuration`.
+    /// - Throws: ``ConfigurationError/invalidFile(path:reason:)`` for a `server:` value of the wrong type.
+    func apply(to configuration: inout GalleryConfiguration, path: String) throws {
         if let roots { configuration.roots = roots }
         if let exclude { configuration.exclude = exclude }
         if let followSymlinks { configuration.followSymlinks = followSymlinks }
@@ -102,5 +109,14 @@ struct ConfigurationFile: Decodable {
         if let large = thumbnails?.large { configuration.thumbnails.large = large }
         if let quality = thumbnails?.quality { configuration.thumbnails.quality = quality }
         faces?.apply(to: &configuration.faces)
+        let keys = ServerSettings.keys
+        for (key, value) in (server ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let setting = keys.first(where: { $0.key == key }) else {
+                throw ConfigurationError.unknownKey(path: path, key: "server.\(key)")
+            }
+            guard setting.set(&configuration.server, value) else {
+                throw ConfigurationError.invalidFile(path: path, reason: "server.\(key) has an invalid value '\(value)'")
+            }
+        }
     }
 }

@@ -20,7 +20,7 @@ public struct ConfigurationLoader: Sendable {
         let home = explicitHome ?? environment["GALLERY_HOME"]
         var configuration = GalleryConfiguration(
             home: home.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? GalleryConfiguration.defaultHome)
-        try readFile(configuration.configurationFileURL)?.apply(to: &configuration)
+        try readFile(configuration.configurationFileURL)?.apply(to: &configuration, path: configuration.configurationFileURL.path)
         try applyEnvironment(to: &configuration)
         try Self.validate(configuration)
         return configuration
@@ -67,6 +67,30 @@ public struct ConfigurationLoader: Sendable {
         }
         if !(1...100).contains(thumbnails.quality) {
             throw ConfigurationError.outOfRange(name: "thumbnails.quality", value: "\(thumbnails.quality)", allowed: "1...100")
+        }
+        try validate(configuration.server)
+    }
+
+    /// Checks the ranges of the server settings.
+    static func validate(_ server: ServerSettings) throws {
+        if !(0...65535).contains(server.port) {
+            throw ConfigurationError.outOfRange(name: "server.port", value: "\(server.port)", allowed: "0...65535")
+        }
+        let sizes: [(String, Int64)] = [
+            ("server.max_json_bytes", Int64(server.maxJSONBytes)), ("server.max_upload_file_bytes", server.maxUploadFileBytes),
+            ("server.max_upload_request_bytes", server.maxUploadRequestBytes), ("server.max_url_fetch_bytes", server.maxURLFetchBytes),
+            ("server.jobs_kept_per_user", Int64(server.jobsKeptPerUser)),
+        ]
+        for (name, value) in sizes where value < 1 {
+            throw ConfigurationError.outOfRange(name: name, value: "\(value)", allowed: "at least 1")
+        }
+        if !(server.urlFetchTimeout > 0) {
+            throw ConfigurationError.outOfRange(
+                name: "server.url_fetch_timeout", value: "\(server.urlFetchTimeout)", allowed: "more than 0")
+        }
+        if !(server.jobRetentionDays >= 0) {
+            throw ConfigurationError.outOfRange(
+                name: "server.job_retention_days", value: "\(server.jobRetentionDays)", allowed: "0 or more")
         }
     }
 
@@ -117,6 +141,11 @@ public struct ConfigurationLoader: Sendable {
         }
         if let folder = environment["GALLERY_FACE_MODELS"], !folder.isEmpty {
             configuration.faces.modelsFolder = URL(fileURLWithPath: folder).standardizedFileURL
+        }
+        for setting in ServerSettings.keys {
+            let name = ServerSettings.environmentName(of: setting.key)
+            guard let value = environment[name] else { continue }
+            guard setting.set(&configuration.server, value) else { throw ConfigurationError.invalidEnvironment(name: name, value: value) }
         }
     }
 

@@ -26,6 +26,8 @@ public struct GalleryConfiguration: Sendable, Equatable {
     public var thumbnails: ThumbnailSettings
     /// Faces: whether indexing finds them, the models, detection and clustering settings.
     public var faces: FaceSettings
+    /// What `gallery serve` listens on, its limits and job retention.
+    public var server: ServerSettings
 
     /// Patterns always excluded: hidden files and folders, common caches and trash folders.
     public static let defaultExclusions = [".*", "@eaDir", "#recycle", "$RECYCLE.BIN", "lost+found", "node_modules", "__pycache__"]
@@ -50,6 +52,7 @@ public struct GalleryConfiguration: Sendable, Equatable {
         batchSize = 64
         thumbnails = ThumbnailSettings()
         faces = FaceSettings()
+        server = ServerSettings()
     }
 
     /// The catalogue database file.

@@ -12,10 +12,13 @@ public struct RetrievalEvaluator: Sendable {
 
     public let engine: SearchEngine
     public let collectionId: Int64
+    /// The relevance floor whose effect is measured.
+    public let floor: RelevanceFloor
 
-    public init(engine: SearchEngine, collectionId: Int64) {
+    public init(engine: SearchEngine, collectionId: Int64, floor: RelevanceFloor = .standard) {
         self.engine = engine
         self.collectionId = collectionId
+        self.floor = floor
     }
 
     /// Runs every query and aggregates the ranks of their first relevant results.
@@ -24,11 +27,18 @@ public struct RetrievalEvaluator: Sendable {
         var ranks: [Int?] = []
         var encode: [Double] = []
         var rank: [Double] = []
+        var aboveFloor: [Int] = []
+        var keptByFloor = 0
         for query in queries {
+            // Ranked past the floor (so the ranks are the plain ranking's), with the floor's count.
             let results = try engine.search(
-                SemanticQuery(collectionId: collectionId, subject: .text(query.query), limit: Self.depth))
+                SemanticQuery(
+                    collectionId: collectionId, subject: .text(query.query), limit: Self.depth, floor: floor, pastFloor: true))
             let relevant = Set(query.relevant)
-            ranks.append(results.hits.firstIndex { relevant.contains($0.image.path) }.map { $0 + 1 })
+            let found = results.hits.firstIndex { relevant.contains($0.image.path) }.map { $0 + 1 }
+            ranks.append(found)
+            aboveFloor.append(results.relevant)
+            if let found, found <= results.relevant { keptByFloor += 1 }
             encode.append(results.encodeSeconds)
             rank.append(results.rankSeconds)
         }
@@ -37,6 +47,7 @@ public struct RetrievalEvaluator: Sendable {
         return RetrievalMetrics(
             queries: queries.count, recallAt1: recall(1), recallAt5: recall(5), recallAt10: recall(10),
             mrr: ranks.reduce(0) { $0 + ($1.map { 1 / Double($0) } ?? 0) } / count,
+            recallAboveFloor: Double(keptByFloor) / count, medianAboveFloor: Self.median(aboveFloor.map(Double.init)),
             medianEncodeSeconds: Self.median(encode), medianRankSeconds: Self.median(rank))
     }
 

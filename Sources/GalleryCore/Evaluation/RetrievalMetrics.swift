@@ -9,6 +9,11 @@ public struct RetrievalMetrics: Codable, Sendable, Equatable {
     public var recallAt5: Double
     public var recallAt10: Double
     public var mrr: Double
+    /// Share of queries whose first relevant image is at or above the relevance floor (what a
+    /// search shows without `all`).
+    public var recallAboveFloor: Double
+    /// Median number of results at or above the floor.
+    public var medianAboveFloor: Double
     /// Median seconds to embed a query.
     public var medianEncodeSeconds: Double
     /// Median seconds to rank the collection for a query.
@@ -19,6 +24,8 @@ public struct RetrievalMetrics: Codable, Sendable, Equatable {
         case recallAt1 = "recall_at_1"
         case recallAt5 = "recall_at_5"
         case recallAt10 = "recall_at_10"
+        case recallAboveFloor = "recall_above_floor"
+        case medianAboveFloor = "median_above_floor"
         case medianEncodeSeconds = "median_encode_seconds"
         case medianRankSeconds = "median_rank_seconds"
     }

@@ -36,10 +36,10 @@ struct FileProcessor: Sendable {
         let needsEmbedding = model != nil && !embedded.contains(hash)
 
         do {
-            if thumbnails.containsAll(hash: hash), let (id, outcome) = knownRecord(for: item, hash: hash) {
+            if thumbnails.containsAll(hash: hash), let (id, from, outcome) = knownRecord(for: item, hash: hash) {
                 // Known bytes at this path (touched) or at a new one (moved): keep the record.
                 var result = ProcessedFile(
-                    change: .move(id: id, path: item.file.path, fileSize: contents.size, modifiedAt: contents.modifiedAt),
+                    change: .move(id: id, from: from, path: item.file.path, fileSize: contents.size, modifiedAt: contents.modifiedAt),
                     outcome: outcome, timings: timings)
                 if needsEmbedding {
                     (result.embedding, result.warning) = try embedding(
@@ -97,11 +97,11 @@ struct FileProcessor: Sendable {
 
     /// The record that already holds these bytes: the one at this path (a touched file), or a
     /// gone one whose file turned up here (a move).
-    private func knownRecord(for item: WorkItem, hash: String) -> (Int64, ProcessedFile.Outcome)? {
+    private func knownRecord(for item: WorkItem, hash: String) -> (id: Int64, from: String, ProcessedFile.Outcome)? {
         if let existing = item.existing {
-            return existing.wasIndexed && existing.contentHash == hash ? (existing.id, .updated) : nil
+            return existing.wasIndexed && existing.contentHash == hash ? (existing.id, existing.path, .updated) : nil
         }
-        return moves.claim(hash: hash).map { ($0, .moved) }
+        return moves.claim(hash: hash).map { ($0.id, $0.path, .moved) }
     }
 
     /// Embeds the image with the active model, reusing a decoded preview when there is one.

@@ -6,6 +6,8 @@ public struct IndexProgress: Sendable, Equatable {
         case files
         /// Finding faces in indexed photos not scanned yet.
         case faces
+        /// Grouping faces into persons (steps, see ``FaceClustering/decide(assigned:pool:rejections:progress:)``).
+        case clustering
     }
 
     /// Files that had to be read (new, changed or retried); unchanged ones are not counted.

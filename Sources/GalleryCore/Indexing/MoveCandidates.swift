@@ -4,23 +4,23 @@ import Foundation
 /// bytes takes over its record instead of becoming a new one. Each record is claimed once.
 final class MoveCandidates: @unchecked Sendable {
     private let lock = NSLock()
-    private var idsByHash: [String: [Int64]]
+    private var recordsByHash: [String: [(id: Int64, path: String)]]
 
     init(_ fingerprints: some Sequence<ImageFingerprint>) {
-        var idsByHash: [String: [Int64]] = [:]
+        var recordsByHash: [String: [(id: Int64, path: String)]] = [:]
         for fingerprint in fingerprints where fingerprint.wasIndexed {
-            if let hash = fingerprint.contentHash { idsByHash[hash, default: []].append(fingerprint.id) }
+            if let hash = fingerprint.contentHash { recordsByHash[hash, default: []].append((fingerprint.id, fingerprint.path)) }
         }
-        self.idsByHash = idsByHash
+        self.recordsByHash = recordsByHash
     }
 
-    /// Takes a gone record with content `hash`, if one is left.
-    func claim(hash: String) -> Int64? {
-        lock.withLock { idsByHash[hash]?.popLast() }
+    /// Takes a gone record with content `hash`, if one is left: its id and the path it had.
+    func claim(hash: String) -> (id: Int64, path: String)? {
+        lock.withLock { recordsByHash[hash]?.popLast() }
     }
 
     /// Every id not claimed by a move.
     func unclaimed() -> Set<Int64> {
-        lock.withLock { Set(idsByHash.values.joined()) }
+        lock.withLock { Set(recordsByHash.values.joined().map(\.id)) }
     }
 }

@@ -46,9 +46,16 @@ public struct ThumbnailStore: Sendable {
         }
     }
 
-    /// Deletes temporary files left by an interrupted run.
-    public func removeTemporaryFiles() {
-        try? FileManager.default.removeItem(at: root.appendingPathComponent("tmp"))
+    /// Deletes temporary files left by an interrupted run: those older than an hour, so that the
+    /// files another run (a second job lane, the CLI beside a server) is writing stay.
+    public func removeTemporaryFiles(olderThan age: TimeInterval = 3600) {
+        let folder = root.appendingPathComponent("tmp")
+        let fileManager = FileManager.default
+        let cutoff = Date().addingTimeInterval(-age)
+        for url in (try? fileManager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? [] {
+            let modified = (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate ?? .distantPast
+            if modified < cutoff { try? fileManager.removeItem(at: url) }
+        }
     }
 
     /// Bytes used by all thumbnails.

@@ -66,7 +66,7 @@ struct CollectionsController {
             let user = try context.requireUser()
             let collection = try services.collection(try context.pathId("cid"), for: user)
             let statistics = try services.catalog.statistics(collectionId: collection.id!)
-            let jobs = await services.jobs.jobs(ownerId: user.id!).filter { $0.collectionId == collection.id! }
+            let jobs = try await services.jobs.jobs(ownerId: user.id!).filter { $0.collectionId == collection.id! }
             return try .json(
                 Stats(
                     collection: CollectionJSON(collection),

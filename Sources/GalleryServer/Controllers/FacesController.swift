@@ -82,7 +82,7 @@ struct FacesController {
 
     /// Queues a job: 202 with the job and its `Location`.
     private func enqueue(_ spec: JobSpec) async throws -> Response {
-        let job = await services.jobs.enqueue(spec)
+        let job = try await services.jobs.enqueue(spec)
         var response = try Response.json(job, status: .accepted)
         response.headers[.location] = "/api/v1/jobs/\(job.id)"
         return response

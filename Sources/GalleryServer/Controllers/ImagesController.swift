@@ -83,7 +83,8 @@ struct ImagesController {
             guard user.isAdmin else { throw APIError.forbidden("only an admin can index server folders") }
             let body = try await request.decodeJSON(PathBody.self, limit: limit)
             let folder = try services.pathGuard.resolve(body.path)
-            let job = await services.jobs.enqueue(JobSpec(kind: "index_folder", ownerId: user.id!, collection: collection, roots: [folder]))
+            let job = try await services.jobs.enqueue(
+                JobSpec(kind: "index_folder", ownerId: user.id!, collection: collection, roots: [folder]))
             var response = try Response.json(job, status: .accepted)
             response.headers[.location] = "/api/v1/jobs/\(job.id)"
             return response

@@ -10,7 +10,7 @@ struct JobsController {
             RouteDoc(method: .get, path: "/api/v1/jobs", summary: "The caller's jobs, newest first", tag: "jobs", response: "JobList")
         ) { _, context in
             let user = try context.requireUser()
-            let jobs = await services.jobs.jobs(ownerId: user.id!)
+            let jobs = try await services.jobs.jobs(ownerId: user.id!)
             return try .json(["jobs": jobs])
         }
         routes.add(
@@ -18,7 +18,7 @@ struct JobsController {
         ) { _, context in
             let user = try context.requireUser()
             let id = try context.pathId("id")
-            guard let job = await services.jobs.job(id: id, ownerId: user.id!) else { throw APIError.notFound("no job \(id)") }
+            guard let job = try await services.jobs.job(id: id, ownerId: user.id!) else { throw APIError.notFound("no job \(id)") }
             return try .json(job)
         }
         routes.add(
@@ -26,7 +26,7 @@ struct JobsController {
         ) { _, context in
             let user = try context.requireUser()
             let id = try context.pathId("id")
-            guard let job = await services.jobs.cancel(id: id, ownerId: user.id!) else { throw APIError.notFound("no job \(id)") }
+            guard let job = try await services.jobs.cancel(id: id, ownerId: user.id!) else { throw APIError.notFound("no job \(id)") }
             return try .json(job)
         }
     }

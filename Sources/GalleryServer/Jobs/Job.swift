@@ -21,11 +21,40 @@ struct JobSpec: Sendable {
         self.work = work
     }
 
+    /// The job a stored record describes, in its collection.
+    init(_ record: JobRecord, collection: CollectionRecord) {
+        let work: JobWork =
+            switch record.kind {
+            case "face_scan": .scanFaces
+            case "face_cluster": .clusterFaces(full: record.options.full)
+            default: .index(roots: record.roots)
+            }
+        self.init(kind: record.kind, ownerId: record.ownerId, collection: collection, work: work)
+    }
+
     /// The folders or files an index job reads; empty for face jobs.
     var roots: [String] {
         if case .index(let roots) = work { return roots }
         return []
     }
+
+    /// The record to store for this job, queued.
+    var record: JobRecord {
+        var full = false
+        if case .clusterFaces(let all) = work { full = all }
+        return JobRecord(
+            kind: kind, ownerId: ownerId, collectionId: collection.id ?? 0, roots: roots, options: JobOptions(full: full))
+    }
+
+    /// Uploads, images added by URL or path: a request waits for them, so they have their own
+    /// lane and never wait behind a folder job or a face job.
+    var lane: JobLane { kind == "index_upload" || kind == "index_image" ? .interactive : .background }
+}
+
+/// The queue's two workers: one runs folder and face jobs, the other the small jobs a request
+/// waits for.
+enum JobLane: CaseIterable, Sendable {
+    case background, interactive
 }
 
 /// The work behind a job.
@@ -71,41 +100,44 @@ struct FaceJobReport: Sendable, Encodable {
     var clustering: ClusteringSummary
 }
 
-/// The states a job goes through: queued -> running -> completed | failed | cancelled.
-enum JobState: String, Sendable, Encodable {
-    case queued, running, completed, failed, cancelled
-
-    var isFinished: Bool { self == .completed || self == .failed || self == .cancelled }
-}
-
 /// A job as the API shows it.
 struct JobSnapshot: Sendable, Encodable {
-    struct Progress: Sendable, Encodable {
-        var done: Int
-        var total: Int
-        var failed: Int
-        /// `files`, or `faces` while photos are scanned for faces.
-        var stage: IndexProgress.Stage = .files
-    }
-
     var id: Int64
     var kind: String
     var collectionId: Int64
     var roots: [String]
     var state: JobState
-    var progress: Progress
-    var result: JobResult?
+    var progress: JobProgress
+    var result: JSONValue?
     var error: String?
+    /// Times the job was started: more than 1 when a restart resumed it.
+    var attempts: Int
     var createdAt: Date
     var startedAt: Date?
     var finishedAt: Date?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, roots, state, progress, result, error
+        case id, kind, roots, state, progress, result, error, attempts
         case collectionId = "collection_id"
         case createdAt = "created_at"
         case startedAt = "started_at"
         case finishedAt = "finished_at"
+    }
+
+    /// The stored job, with `progress` when it is running (the queue knows newer than the store).
+    init(_ record: JobRecord, progress: JobProgress? = nil) {
+        id = record.id ?? 0
+        kind = record.kind
+        collectionId = record.collectionId
+        roots = record.roots
+        state = record.state
+        self.progress = progress ?? record.progress
+        result = record.result.flatMap { try? JSONValue(json: $0) }
+        error = record.error
+        attempts = record.attempts
+        createdAt = record.createdAt
+        startedAt = record.startedAt
+        finishedAt = record.finishedAt
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -118,6 +150,7 @@ struct JobSnapshot: Sendable, Encodable {
         try container.encode(progress, forKey: .progress)
         try container.encode(result, forKey: .result)  // explicit null
         try container.encode(error, forKey: .error)
+        try container.encode(attempts, forKey: .attempts)
         try container.encode(createdAt, forKey: .createdAt)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(finishedAt, forKey: .finishedAt)
@@ -127,13 +160,11 @@ struct JobSnapshot: Sendable, Encodable {
 /// Progress written by the indexer's callback (any thread) and read by the API.
 final class ProgressBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = JobSnapshot.Progress(done: 0, total: 0, failed: 0)
+    private var value = JobProgress()
 
     func set(_ progress: IndexProgress) {
-        lock.withLock {
-            value = .init(done: progress.done, total: progress.total, failed: progress.failed, stage: progress.stage)
-        }
+        lock.withLock { value = JobProgress(progress) }
     }
 
-    var current: JobSnapshot.Progress { lock.withLock { value } }
+    var current: JobProgress { lock.withLock { value } }
 }

@@ -22,10 +22,16 @@ struct JobRunner: Sendable {
             let scanner = FaceScanner(configuration: configuration, catalog: catalog, analyzer: try faces.requireAnalyzer(), logger: logger)
             let scan = try await scanner.scan(collectionId: collectionId) { progress.set($0) }
             try Task.checkCancellation()
-            return .faces(scan: scan, clustering: try clusterer.cluster(collectionId: collectionId))
+            return .faces(scan: scan, clustering: try await cluster(collectionId, full: false, progress: progress))
         case .clusterFaces(let full):
-            return .faces(scan: nil, clustering: try clusterer.cluster(collectionId: collectionId, full: full))
+            return .faces(scan: nil, clustering: try await cluster(collectionId, full: full, progress: progress))
         }
+    }
+
+    /// Clusters on Dispatch's threads: seconds of computation for a large pool.
+    private func cluster(_ collectionId: Int64, full: Bool, progress: ProgressBox) async throws -> ClusteringSummary {
+        let clusterer = clusterer
+        return try await OffExecutor.run { try clusterer.cluster(collectionId: collectionId, full: full) { progress.set($0) } }
     }
 
     private var clusterer: FaceClusterer { FaceClusterer(catalog: catalog, settings: configuration.faces.clustering) }

@@ -1,8 +1,8 @@
 import Hummingbird
 import ServiceLifecycle
 
-/// Runs the ``JobQueue`` as a service of the application: it starts with the server and, on
-/// graceful shutdown, cancels the running job (the index run resumes next time).
+/// Runs the ``JobQueue`` as a service of the application: it starts with the server (resuming the
+/// jobs a stop interrupted) and, on graceful shutdown, stops the running jobs, which stay queued.
 struct JobService: Service {
     let queue: JobQueue
 

@@ -123,7 +123,11 @@ enum OpenAPISchemas {
                 [
                     "id": integer, "kind": string, "collection_id": integer, "roots": array(string),
                     "state": ["type": "string", "enum": ["queued", "running", "completed", "failed", "cancelled"]],
-                    "progress": object(["done": integer, "total": integer, "failed": integer]),
+                    "progress": object([
+                        "done": integer, "total": integer, "failed": integer,
+                        "stage": ["type": "string", "enum": ["files", "faces", "clustering"]],
+                    ]),
+                    "attempts": integer,
                     "result": [
                         "type": ["object", "null"],
                         "description": "index jobs: as `gallery index --json`; face jobs: {\"scan\", \"clustering\"}",

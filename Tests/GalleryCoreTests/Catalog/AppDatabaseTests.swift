@@ -45,12 +45,16 @@ struct AppDatabaseTests {
                 }),
         ])
         let id = try #require(try catalog.fingerprints(collectionId: collection)["/p/a.jpg"]?.id)
-        try catalog.apply([.move(id: id, path: "/p/b.jpg", fileSize: 11, modifiedAt: 2)])
+        try catalog.apply([.move(id: id, from: "/p/a.jpg", path: "/p/b.jpg", fileSize: 11, modifiedAt: 2)])
         let after = try catalog.fingerprints(collectionId: collection)
         #expect(after.count == 1)
         #expect(after["/p/b.jpg"]?.id == id)
         #expect(after["/p/b.jpg"]?.fileSize == 11)
         #expect(after["/p/b.jpg"]?.status == .indexed)
+        // Another run claimed the same record for another copy meanwhile: that move is dropped,
+        // the record stays where the first move put it.
+        try catalog.apply([.move(id: id, from: "/p/a.jpg", path: "/p/c.jpg", fileSize: 11, modifiedAt: 2)])
+        #expect(try catalog.fingerprints(collectionId: collection).keys.sorted() == ["/p/b.jpg"])
     }
 
     @Test func deletingReturnsOnlyHashesNoRecordUses() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GalleryTestSupport
 import Testing
 
 @testable import GalleryCore
@@ -11,13 +12,75 @@ struct FaceClusteringTests {
         descriptors.enumerated().map { FaceClustering.Face(id: firstId + Int64($0.offset), descriptor: $0.element, personId: person) }
     }
 
-    @Test("distances match a direct computation")
+    @Test("tiled distances find exactly the close pairs a direct computation finds, across tiles")
     func distances() {
-        let a = SyntheticFaces.sum(SyntheticFaces.axis(0), SyntheticFaces.axis(1, 0.25))
-        let b = SyntheticFaces.sum(SyntheticFaces.axis(0), SyntheticFaces.axis(2, 0.25))
-        let matrix = DescriptorDistances(rows: [a, b], columns: [a, b])
-        #expect(abs(matrix[0, 1] - FaceDescriptor.distance(a, b)) < 1e-5)
-        #expect(matrix[0, 0] < 1e-3)
+        var random = SeededGenerator(seed: 9)
+        // 1,050 descriptors span two tiles; small ones so that many pairs are close.
+        let descriptors = (0..<1050).map { _ in (0..<128).map { _ in Float.random(in: -0.06...0.06, using: &random) } }
+        let threshold: Float = 0.62
+        var direct = Set<[Int]>()
+        for row in descriptors.indices {
+            for column in (row + 1)..<descriptors.count
+            where FaceDescriptor.distance(descriptors[row], descriptors[column]) <= threshold {
+                direct.insert([row, column])
+            }
+        }
+        var tiled = Set<[Int]>()
+        var worst: Float = 0
+        var rowsDone: [Int] = []
+        DescriptorSet(descriptors).forEachPair(within: threshold, rowsDone: { rowsDone.append($0) }) { row, column, distance in
+            tiled.insert([row, column])
+            worst = max(worst, abs(distance - FaceDescriptor.distance(descriptors[row], descriptors[column])))
+        }
+        #expect(!direct.isEmpty && direct.count < 1050 * 1049 / 2)
+        #expect(tiled == direct)
+        #expect(worst < 1e-4)
+        #expect(rowsDone == [1024, 1050])
+        // Rows against other columns: every (row, column) pair, not only row < column.
+        var crossed = 0
+        DescriptorSet(Array(descriptors.prefix(3))).forEachPair(with: DescriptorSet(descriptors), within: 10) { _, _, _ in crossed += 1 }
+        #expect(crossed == 3 * 1050)
+    }
+
+    @Test("density clustering without a matrix finds the clusters a breadth-first DBSCAN over all distances finds")
+    func densityMatchesBreadthFirst() {
+        var random = SeededGenerator(seed: 42)
+        // Chains and blobs of close faces among strangers, so that border faces and merges occur.
+        var descriptors: [[Float]] = []
+        for group in 0..<40 {
+            let centre = (0..<128).map { _ in Float.random(in: -0.3...0.3, using: &random) }
+            for _ in 0..<Int.random(in: 1...6, using: &random) {
+                descriptors.append(centre.map { $0 + Float.random(in: -0.035...0.035, using: &random) * Float(1 + group % 3) })
+            }
+        }
+        descriptors.shuffle(using: &random)
+        let threshold: Float = 0.5
+        let minClusterSize = 3
+        let count = descriptors.count
+        // The reference: every neighbourhood from the full distance matrix, clusters grown breadth-first.
+        let neighbours = (0..<count).map { row in
+            (0..<count).filter { $0 != row && FaceDescriptor.distance(descriptors[row], descriptors[$0]) <= threshold }
+        }
+        var label = [Int?](repeating: nil, count: count)
+        var reference: [[Int]] = []
+        for start in 0..<count where label[start] == nil && neighbours[start].count >= minClusterSize - 1 {
+            var members = [start]
+            label[start] = reference.count
+            var queue = [start]
+            while let current = queue.popLast() {
+                guard neighbours[current].count >= minClusterSize - 1 else { continue }
+                for next in neighbours[current] where label[next] == nil {
+                    label[next] = reference.count
+                    members.append(next)
+                    queue.append(next)
+                }
+            }
+            reference.append(members.sorted())
+        }
+        let expected = reference.filter { $0.count >= minClusterSize }
+        let clusters = DensityClustering(distance: threshold, minClusterSize: minClusterSize).clusters(DescriptorSet(descriptors))
+        #expect(expected.count > 5)
+        #expect(clusters == expected)
     }
 
     @Test("the unassigned pool becomes persons of at least min_cluster_size faces")

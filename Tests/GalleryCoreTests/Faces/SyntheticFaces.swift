@@ -24,6 +24,13 @@ enum SyntheticFaces {
     /// Returns the catalogue, the collection id and the face ids in order.
     static func catalog(_ descriptors: [[Float]]) throws -> (AppDatabase, Int64, [Int64]) {
         let catalog = try AppDatabase.inMemory()
+        let collectionId = try fill(catalog, with: descriptors)
+        let ids = try catalog.reader.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM face ORDER BY imageId") }
+        return (catalog, collectionId, ids)
+    }
+
+    /// Adds one image per descriptor, each holding that face, to the default collection; returns its id.
+    static func fill(_ catalog: AppDatabase, with descriptors: [[Float]]) throws -> Int64 {
         let collectionId = try catalog.defaultCollection().id!
         var changes: [CatalogChange] = []
         var scans: [FaceScan] = []
@@ -45,7 +52,6 @@ enum SyntheticFaces {
                     ]))
         }
         try catalog.apply(changes, faceScans: scans)
-        let ids = try catalog.reader.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM face ORDER BY imageId") }
-        return (catalog, collectionId, ids)
+        return collectionId
     }
 }

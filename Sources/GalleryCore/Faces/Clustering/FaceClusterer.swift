@@ -1,7 +1,9 @@
 import Foundation
-import GRDB
 
-/// Runs ``FaceClustering`` on a collection's faces and writes its decisions, in one transaction.
+/// Runs ``FaceClustering`` on a collection's faces in three steps: it reads the faces in one read
+/// transaction, decides outside any transaction (so writers, and the server's health check, never
+/// wait for it), then writes its decisions in one short transaction that keeps only those still
+/// valid (a decision a user made meanwhile wins).
 ///
 /// Incremental by default: assigned faces stay where they are, unassigned ones join persons or
 /// form new ones. A full run first releases every automatic, unconfirmed assignment, so the
@@ -21,67 +23,19 @@ public struct FaceClusterer: Sendable {
     }
 
     /// Clusters the collection's faces.
-    public func cluster(collectionId: Int64, full: Bool = false) throws -> ClusteringSummary {
-        try catalog.writer.write { db in
-            if full {
-                try db.execute(
-                    sql: """
-                        UPDATE face SET personId = NULL, assignedBy = NULL
-                        WHERE assignedBy = 'auto' AND NOT verified
-                          AND imageId IN (SELECT id FROM image WHERE collectionId = ?)
-                        """,
-                    arguments: [collectionId])
-                try AppDatabase.removeEmptyUnnamedPersons(collectionId: collectionId, db)
-            }
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT face.id, face.descriptor, face.personId, face.assignedBy FROM face
-                    JOIN image ON image.id = face.imageId WHERE image.collectionId = ?
-                    """,
-                arguments: [collectionId])
-            var assigned: [FaceClustering.Face] = []
-            var pool: [FaceClustering.Face] = []
-            for row in rows {
-                let face = FaceClustering.Face(
-                    id: row["id"], descriptor: VectorCoding.float32Vector(row["descriptor"]), personId: row["personId"])
-                if face.personId != nil {
-                    assigned.append(face)
-                } else if (row["assignedBy"] as String?) == nil {
-                    pool.append(face)
-                }
-            }
-            let rejections = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT faceRejection.faceId, faceRejection.personId FROM faceRejection
-                    JOIN person ON person.id = faceRejection.personId WHERE person.collectionId = ?
-                    """,
-                arguments: [collectionId]
-            ).map { FacePersonPair(faceId: $0["faceId"], personId: $0["personId"]) }
-
-            let decisions = FaceClustering(settings: settings).decide(
-                assigned: assigned, pool: pool, rejections: Set(rejections))
-            for (faceId, personId) in decisions.joins {
-                try db.execute(
-                    sql: "UPDATE face SET personId = ?, assignedBy = 'auto' WHERE id = ?", arguments: [personId, faceId])
-            }
-            for members in decisions.newPersons {
-                var person = PersonRecord(collectionId: collectionId)
-                try person.insert(db)
-                for faceId in members {
-                    try db.execute(
-                        sql: "UPDATE face SET personId = ?, assignedBy = 'auto' WHERE id = ?", arguments: [person.id, faceId])
-                }
-            }
-            let persons =
-                try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM person WHERE collectionId = ?", arguments: [collectionId]) ?? 0
-            return ClusteringSummary(
-                faces: rows.count, joined: decisions.joins.count, newPersons: decisions.newPersons.count,
-                unassigned: pool.count - decisions.joins.count - decisions.newPersons.reduce(0) { $0 + $1.count },
-                persons: persons)
+    /// - Parameter progress: called while deciding (outside any transaction), stage ``IndexProgress/Stage/clustering``.
+    public func cluster(
+        collectionId: Int64, full: Bool = false, progress: (IndexProgress) -> Void = { _ in }
+    ) throws -> ClusteringSummary {
+        let started = ContinuousClock.now
+        let input = try catalog.clusteringInput(collectionId: collectionId, full: full)
+        let decisions = FaceClustering(settings: settings).decide(
+            assigned: input.assigned, pool: input.pool, rejections: input.rejections
+        ) { done, total in
+            progress(
+                IndexProgress(total: total, done: done, failed: 0, elapsed: (ContinuousClock.now - started).seconds, stage: .clustering))
         }
+        return try catalog.applyClustering(decisions, from: input, collectionId: collectionId, minClusterSize: settings.minClusterSize)
     }
 }
 

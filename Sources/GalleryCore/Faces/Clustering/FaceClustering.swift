@@ -1,8 +1,9 @@
 /// Groups faces into persons, incrementally: what is already assigned stays, unassigned faces
 /// join the person they clearly belong to, and what is left is clustered into new persons.
 ///
-/// Pure logic over descriptors; ``FaceClusterer`` reads its input from the catalogue and
-/// writes its decisions back.
+/// Pure logic over descriptors, in memory proportional to the faces (distances are computed a
+/// tile at a time, see ``DescriptorSet``); ``FaceClusterer`` reads its input from the catalogue
+/// and writes its decisions back.
 public struct FaceClustering: Sendable {
     /// A face as clustering sees it.
     public struct Face: Sendable {
@@ -36,76 +37,67 @@ public struct FaceClustering: Sendable {
     ///   - assigned: faces already in persons (they are never moved).
     ///   - pool: unassigned faces open to clustering.
     ///   - rejections: (face, person) pairs a user ruled out.
-    public func decide(assigned: [Face], pool: [Face], rejections: Set<FacePersonPair> = []) -> Decisions {
+    ///   - progress: `(done, total)` steps: one per pool face compared with the persons, then two per
+    ///     face left for the density pass.
+    public func decide(
+        assigned: [Face], pool: [Face], rejections: Set<FacePersonPair> = [], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) -> Decisions {
         var decisions = Decisions()
         var remaining: [Face] = []
-        // With nobody assigned yet the matrix is empty and every face stays in the pool.
-        let distances = DescriptorDistances(rows: pool.map(\.descriptor), columns: assigned.map(\.descriptor))
         var sizes: [Int64: Int] = [:]
         for face in assigned { sizes[face.personId!, default: 0] += 1 }
-        for (row, face) in pool.enumerated() {
-            if let person = bestPerson(
-                row: row, face: face, assigned: assigned, sizes: sizes, distances: distances, rejections: rejections)
-            {
-                decisions.joins[face.id] = person
-            } else {
-                remaining.append(face)
+        // The k nearest distances to each person (k = minNeighbours) of the pool faces of the
+        // current row tile: all that bestPerson needs.
+        var nearest: [Int: [Int64: [Float]]] = [:]
+        var decided = 0
+        let k = settings.minNeighbours
+        DescriptorSet(pool.map(\.descriptor)).forEachPair(
+            with: DescriptorSet(assigned.map(\.descriptor)), within: Float(settings.distance),
+            rowsDone: { done in
+                for row in decided..<done {
+                    let face = pool[row]
+                    if let person = bestPerson(face: face, nearest: nearest[row] ?? [:], sizes: sizes, rejections: rejections) {
+                        decisions.joins[face.id] = person
+                    } else {
+                        remaining.append(face)
+                    }
+                }
+                nearest = [:]
+                decided = done
+                progress(done, 3 * pool.count)
+            }
+        ) { row, column, distance in
+            var distances = nearest[row, default: [:]][assigned[column].personId!, default: []]
+            if distances.count < k || distance < distances[k - 1] {
+                distances.insert(distance, at: distances.firstIndex { $0 > distance } ?? distances.count)
+                if distances.count > k { distances.removeLast() }
+                nearest[row, default: [:]][assigned[column].personId!] = distances
             }
         }
-        decisions.newPersons = densityClusters(remaining)
+        let density = DensityClustering(distance: Float(settings.distance), minClusterSize: settings.minClusterSize)
+        let total = pool.count + 2 * remaining.count
+        decisions.newPersons = density.clusters(DescriptorSet(remaining.map(\.descriptor))) { done in
+            progress(pool.count + done, total)
+        }.map { $0.map { remaining[$0].id }.sorted() }
         return decisions
     }
 
     /// The person whose k nearest faces (k = minNeighbours, or the person's size when smaller)
     /// all lie within the distance, and clearly closer than any other such person; nil otherwise.
+    /// - Parameter nearest: the face's nearest distances to each close person, ascending, at most k.
     private func bestPerson(
-        row: Int, face: Face, assigned: [Face], sizes: [Int64: Int], distances: DescriptorDistances,
-        rejections: Set<FacePersonPair>
+        face: Face, nearest: [Int64: [Float]], sizes: [Int64: Int], rejections: Set<FacePersonPair>
     ) -> Int64? {
-        var close: [Int64: [Float]] = [:]
-        for (column, other) in assigned.enumerated() where distances[row, column] <= Float(settings.distance) {
-            close[other.personId!, default: []].append(distances[row, column])
-        }
         var candidates: [(person: Int64, distance: Float)] = []
-        for (person, values) in close where !rejections.contains(FacePersonPair(faceId: face.id, personId: person)) {
+        for (person, values) in nearest where !rejections.contains(FacePersonPair(faceId: face.id, personId: person)) {
             let needed = min(settings.minNeighbours, sizes[person] ?? 0)
             guard values.count >= needed, needed > 0 else { continue }
-            candidates.append((person, values.sorted()[needed - 1]))
+            candidates.append((person, values[needed - 1]))
         }
         candidates.sort { $0.distance < $1.distance }
         guard let best = candidates.first else { return nil }
         if candidates.count > 1 && candidates[1].distance - best.distance < Float(settings.ambiguityMargin) { return nil }
         return best.person
-    }
-
-    /// DBSCAN over the pool: core faces have at least `minClusterSize - 1` neighbours within
-    /// the distance; clusters smaller than `minClusterSize` stay in the pool.
-    private func densityClusters(_ faces: [Face]) -> [[Int64]] {
-        guard faces.count >= settings.minClusterSize else { return [] }
-        let distances = DescriptorDistances(rows: faces.map(\.descriptor), columns: faces.map(\.descriptor))
-        let threshold = Float(settings.distance)
-        let neighbours = faces.indices.map { row in
-            faces.indices.filter { $0 != row && distances[row, $0] <= threshold }
-        }
-        let minNeighbours = max(settings.minClusterSize - 1, 1)
-        var label = [Int?](repeating: nil, count: faces.count)
-        var clusters: [[Int]] = []
-        for start in faces.indices where label[start] == nil && neighbours[start].count >= minNeighbours {
-            let cluster = clusters.count
-            var members = [start]
-            label[start] = cluster
-            var queue = [start]
-            while let current = queue.popLast() {
-                guard neighbours[current].count >= minNeighbours else { continue }
-                for next in neighbours[current] where label[next] == nil {
-                    label[next] = cluster
-                    members.append(next)
-                    queue.append(next)
-                }
-            }
-            clusters.append(members)
-        }
-        return clusters.filter { $0.count >= settings.minClusterSize }.map { $0.map { faces[$0].id }.sorted() }
     }
 }
 

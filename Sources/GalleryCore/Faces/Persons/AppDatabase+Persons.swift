@@ -201,12 +201,14 @@ extension AppDatabase {
             let byPerson = Dictionary(grouping: automatic) { ($0["personId"] as Int64?) ?? 0 }
             var doubtful: [Int64] = []
             for faces in byPerson.values where faces.count > 1 {
-                let descriptors = faces.map { VectorCoding.float32Vector($0["descriptor"]) }
-                let distances = DescriptorDistances(rows: descriptors, columns: descriptors)
-                for (row, face) in faces.enumerated() {
-                    let nearest = faces.indices.filter { $0 != row }.map { distances[row, $0] }.min() ?? 0
-                    if Double(nearest) > settings.distance * 0.85 { doubtful.append(face["id"]) }
-                }
+                // Doubtful: no other face of the person within 0.85 of the distance.
+                var hasNeighbour = [Bool](repeating: false, count: faces.count)
+                DescriptorSet(faces.map { VectorCoding.float32Vector($0["descriptor"]) })
+                    .forEachPair(within: Float(settings.distance * 0.85)) { row, column, _ in
+                        hasNeighbour[row] = true
+                        hasNeighbour[column] = true
+                    }
+                for (index, face) in faces.enumerated() where !hasNeighbour[index] { doubtful.append(face["id"]) }
             }
             let low =
                 doubtful.isEmpty
