@@ -12,21 +12,55 @@ public enum QueryCleaner {
         "photographs of", "photograph of", "shots of", "shot of", "pictures with", "photos with", "images with",
     ].sorted { $0.count > $1.count }
 
+    /// What is trimmed after each phrase: not quite the `Character.isWhitespace` of the
+    /// collapsing (U+200B is in it).
+    private static let whitespace = CharacterSet.whitespaces
+
+    /// The characters a match looks at: the longest phrase and the space after it.
+    private static let window = (leadingPhrases.map(\.count).max() ?? 0) + 1
+
     /// The query without filler, trailing punctuation and repeated whitespace
     /// collapsed. Returns the trimmed original when cleaning would leave nothing.
     public static func clean(_ query: String) -> String {
+        var work = 0
+        return clean(query, work: &work)
+    }
+
+    /// ``clean(_:)``, adding to `work` the characters it lower-cased, dropped or trimmed and the
+    /// phrases it tried (each a comparison of at most ``window`` characters): a bounded number per
+    /// character of the query (the complexity tests check it).
+    ///
+    /// One pass: the rest of the query is a view whose start only moves forward, and a match
+    /// lower-cases only the first ``window`` characters of it, never the whole text.
+    static func clean(_ query: String, work: inout Int) -> String {
         let collapsed = query.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        var text = collapsed.trimmingCharacters(in: CharacterSet(charactersIn: "?!.,; "))
-        var changed = true
-        while changed {
-            changed = false
-            let lowered = text.lowercased()
-            for phrase in leadingPhrases where lowered == phrase || lowered.hasPrefix(phrase + " ") {
-                text = String(text.dropFirst(phrase.count)).trimmingCharacters(in: .whitespaces)
-                changed = true
-                break
-            }
+        let text = collapsed.trimmingCharacters(in: CharacterSet(charactersIn: "?!.,; "))
+        var rest = Substring(text)
+        while let phrase = leadingPhrase(of: rest, work: &work) {
+            work += phrase.count
+            rest = trimmingWhitespace(rest.dropFirst(phrase.count), work: &work)
         }
-        return text.isEmpty ? collapsed : text
+        return rest.isEmpty ? collapsed : String(rest)
+    }
+
+    /// `text` without leading and trailing ``whitespace``, adding to `work` the scalars it looked at.
+    private static func trimmingWhitespace(_ text: Substring, work: inout Int) -> Substring {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !whitespace.contains($0) }),
+            let last = scalars.lastIndex(where: { !whitespace.contains($0) })
+        else {
+            work += scalars.count
+            return text[text.endIndex...]
+        }
+        work += scalars.distance(from: scalars.startIndex, to: first) + scalars.distance(from: last, to: scalars.endIndex)
+        return Substring(scalars[first...last])
+    }
+
+    /// The phrase `text` starts with, followed by a space or by nothing, ignoring case.
+    private static func leadingPhrase(of text: Substring, work: inout Int) -> String? {
+        let lowered = text.prefix(window).lowercased()
+        let match = leadingPhrases.firstIndex { lowered == $0 || lowered.hasPrefix($0 + " ") }
+        work += lowered.count + (match.map { $0 + 1 } ?? leadingPhrases.count)
+        return match.map { leadingPhrases[$0] }
     }
 }

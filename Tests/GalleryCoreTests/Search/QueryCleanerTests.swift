@@ -11,6 +11,9 @@ struct QueryCleanerTests {
         ("photos", "photos"),
         ("show jumping", "show jumping"),
         ("find", "find"),
+        ("my my my my cat", "cat"),
+        ("Find me?", "Find me?"),
+        ("my \u{200B}cat", "cat"),
     ])
     func cleans(query: String, expected: String) {
         #expect(QueryCleaner.clean(query) == expected)

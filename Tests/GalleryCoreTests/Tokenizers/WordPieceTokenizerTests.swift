@@ -5,7 +5,7 @@ import Testing
 @testable import GalleryCore
 
 /// The vocabulary from the offline pack (`scripts/models/build-offline-pack.sh`).
-private func vocabularyFile() throws -> URL {
+func wordPieceVocabularyFile() throws -> URL {
     let url = Fixtures.repositoryRoot.appendingPathComponent(".cache/models/offline-pack/vocab.txt")
     guard FileManager.default.fileExists(atPath: url.path) else {
         throw FixtureError.missing("\(url.path) (run scripts/models/build-offline-pack.sh)")
@@ -33,7 +33,7 @@ private struct Golden: Decodable {
 @Suite("WordPiece tokenizer (BERT uncased)")
 struct WordPieceTokenizerTests {
     @Test func encodesAShortQuery() throws {
-        let tokenizer = try WordPieceTokenizer(vocabularyFile: vocabularyFile())
+        let tokenizer = try WordPieceTokenizer(vocabularyFile: wordPieceVocabularyFile())
         let encoded = tokenizer.encode("A photo of a cat")
         #expect(encoded.ids == [101, 1037, 6302, 1997, 1037, 4937, 102])
         #expect(encoded.attentionMask == [1, 1, 1, 1, 1, 1, 1])
@@ -42,25 +42,25 @@ struct WordPieceTokenizerTests {
     }
 
     @Test func emptyTextIsClassifierAndSeparator() throws {
-        let tokenizer = try WordPieceTokenizer(vocabularyFile: vocabularyFile())
+        let tokenizer = try WordPieceTokenizer(vocabularyFile: wordPieceVocabularyFile())
         #expect(tokenizer.encode("").ids == [101, 102])
         #expect(tokenizer.encode(" \t\n\u{0}\u{7}").ids == [101, 102])
     }
 
     @Test func truncatesKeepingTheSeparator() throws {
-        let tokenizer = try WordPieceTokenizer(vocabularyFile: vocabularyFile(), maxLength: 8)
+        let tokenizer = try WordPieceTokenizer(vocabularyFile: wordPieceVocabularyFile(), maxLength: 8)
         let ids = tokenizer.encode(String(repeating: "cat ", count: 50)).ids
         #expect(ids == [101, 4937, 4937, 4937, 4937, 4937, 4937, 102])
     }
 
     @Test func overlongWordsAndUnknownPiecesAreUnknown() throws {
-        let tokenizer = try WordPieceTokenizer(vocabularyFile: vocabularyFile())
+        let tokenizer = try WordPieceTokenizer(vocabularyFile: wordPieceVocabularyFile())
         #expect(tokenizer.encode(String(repeating: "a", count: 101)).ids == [101, 100, 102])
         #expect(tokenizer.encode(String(repeating: "a", count: 100)).ids.count > 3)
     }
 
     @Test func batchPadsToTheLongest() throws {
-        let tokenizer = try WordPieceTokenizer(vocabularyFile: vocabularyFile())
+        let tokenizer = try WordPieceTokenizer(vocabularyFile: wordPieceVocabularyFile())
         let batch = WordPieceTokenizer.batch([tokenizer.encode("cat"), tokenizer.encode("a photo of a cat")])
         #expect(batch.length == 7)
         #expect(batch.ids == [101, 4937, 102, 0, 0, 0, 0] + [101, 1037, 6302, 1997, 1037, 4937, 102])
@@ -84,7 +84,7 @@ struct WordPieceTokenizerTests {
     @Test func matchesHuggingFaceTokenizersOnTheGoldenCorpus() throws {
         let golden = try Golden.load()
         #expect(golden.cases.count >= 1_000)
-        let file = try vocabularyFile()
+        let file = try wordPieceVocabularyFile()
         let tokenizer = try WordPieceTokenizer(vocabularyFile: file, maxLength: golden.maxLength)
         var mismatches: [String] = []
         for testCase in golden.cases {

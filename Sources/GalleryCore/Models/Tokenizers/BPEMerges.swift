@@ -1,3 +1,5 @@
+import HeapModule
+
 /// A BPE vocabulary and its merge rules, working on token ids.
 struct BPEMerges: Sendable {
     private struct Pair: Hashable {
@@ -32,9 +34,31 @@ struct BPEMerges: Sendable {
     }
 
     /// The ids of one pre-tokenised word given as byte-level characters: the last character carries
-    /// the end-of-word suffix, then pairs merge lowest rank first until none applies.
+    /// the end-of-word suffix, then pairs merge lowest rank first (leftmost first among equal ranks)
+    /// until none applies.
     func encode(word characters: [String]) -> [Int32] {
-        guard !characters.isEmpty else { return [] }
+        var lookups = 0
+        return encode(word: characters, lookups: &lookups)
+    }
+
+    /// A merge waiting in the queue: the pair starting at `position` when it was queued.
+    private struct Candidate: Comparable {
+        var rank: Int
+        var position: Int
+        var merged: Int32
+
+        static func < (lhs: Self, rhs: Self) -> Bool {
+            (lhs.rank, lhs.position) < (rhs.rank, rhs.position)
+        }
+    }
+
+    /// ``encode(word:)``, adding to `lookups` how many times it looked up a pair in the merge table
+    /// (fewer than 6 per character, whatever the word: the complexity tests check it).
+    ///
+    /// As in Hugging Face `tokenizers`, the symbols form a linked list and the candidate merges a
+    /// priority queue, so a word of n characters takes O(n log n): a queued merge whose pair has
+    /// changed since is dropped when it comes out.
+    func encode(word characters: [String], lookups: inout Int) -> [Int32] {
         var symbols: [Int32] = []
         symbols.reserveCapacity(characters.count)
         for (index, character) in characters.enumerated() {
@@ -45,30 +69,40 @@ struct BPEMerges: Sendable {
                 symbols.append(unknownID)
             }
         }
-        while symbols.count > 1 {
-            var best: (rank: Int, merged: Int32, pair: Pair)?
-            for index in 0..<(symbols.count - 1) {
-                let pair = Pair(first: symbols[index], second: symbols[index + 1])
-                if let merge = merges[pair], merge.rank < (best?.rank ?? Int.max) {
-                    best = (merge.rank, merge.merged, pair)
-                }
-            }
-            guard let best else { break }
-            var merged: [Int32] = []
-            merged.reserveCapacity(symbols.count)
-            var index = 0
-            while index < symbols.count {
-                if index + 1 < symbols.count, symbols[index] == best.pair.first, symbols[index + 1] == best.pair.second {
-                    merged.append(best.merged)
-                    index += 2
-                } else {
-                    merged.append(symbols[index])
-                    index += 1
-                }
-            }
-            symbols = merged
+        guard symbols.count > 1 else { return symbols }
+        let end = symbols.count
+        // Neighbours in the list (-1 and `end` past the ends); a merged-away symbol is marked removed.
+        var previous = Array(-1..<(end - 1))
+        var next = Array(1...end)
+        var removed = [Bool](repeating: false, count: end)
+        var queue = Heap<Candidate>()
+        func merge(at position: Int) -> (rank: Int, merged: Int32)? {
+            lookups += 1
+            return merges[Pair(first: symbols[position], second: symbols[next[position]])]
         }
-        return symbols
+        for position in 0..<(end - 1) {
+            if let merge = merge(at: position) {
+                queue.insert(Candidate(rank: merge.rank, position: position, merged: merge.merged))
+            }
+        }
+        while let candidate = queue.popMin() {
+            let position = candidate.position
+            guard !removed[position], next[position] < end, merge(at: position)?.merged == candidate.merged else {
+                continue
+            }
+            let right = next[position]
+            symbols[position] = candidate.merged
+            removed[right] = true
+            next[position] = next[right]
+            if next[position] < end { previous[next[position]] = position }
+            if previous[position] >= 0, let merge = merge(at: previous[position]) {
+                queue.insert(Candidate(rank: merge.rank, position: previous[position], merged: merge.merged))
+            }
+            if next[position] < end, let merge = merge(at: position) {
+                queue.insert(Candidate(rank: merge.rank, position: position, merged: merge.merged))
+            }
+        }
+        return symbols.indices.filter { !removed[$0] }.map { symbols[$0] }
     }
 
     func id(of token: String) -> Int32? { vocabulary[token] }

@@ -20,8 +20,10 @@ public struct ClipBPETokenizer: Sendable {
     public let startID: Int32
     public let endID: Int32
     public let padID: Int32
+    /// The highest id + 1 (added tokens included).
+    public let vocabularySize: Int
 
-    private let merges: BPEMerges
+    let merges: BPEMerges
     /// Special tokens matched in the normalised text, longest first.
     private let specialTokens: [(scalars: [Unicode.Scalar], id: Int32)]
 
@@ -78,6 +80,7 @@ public struct ClipBPETokenizer: Sendable {
         self.startID = start
         self.endID = end
         self.padID = pad
+        self.vocabularySize = Int(tokens.values.max() ?? -1) + 1
     }
 
     /// The `contextLength` ids for `text`.

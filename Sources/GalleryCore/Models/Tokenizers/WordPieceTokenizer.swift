@@ -26,6 +26,8 @@ public struct WordPieceTokenizer: Sendable {
     private let preTokenizer: BertPreTokenizer
     /// The special tokens matched in raw text, with their ids.
     private let specialTokens: [(scalars: [Unicode.Scalar], id: Int64)]
+    /// The longest token's length in scalars: no longer piece is worth looking up.
+    private let longestToken: Int
 
     /// Words longer than this many characters (Unicode scalars) become `[UNK]`.
     public static let maxWordLength = 100
@@ -79,6 +81,7 @@ public struct WordPieceTokenizer: Sendable {
             return vocabulary[scalars].map { (scalars, $0) }
         }
         self.vocabulary = vocabulary
+        longestToken = vocabulary.keys.map(\.count).max() ?? 0
         self.lowercase = lowercase
         self.maxLength = max(maxLength, 2)
         preTokenizer = BertPreTokenizer(lowercase: lowercase)
@@ -142,14 +145,23 @@ public struct WordPieceTokenizer: Sendable {
 
     /// Greedy longest-match-first WordPiece for one word; `[UNK]` alone when any part fails.
     func pieces(of word: [Unicode.Scalar]) -> [Int64] {
+        var lookups = 0
+        return pieces(of: word, lookups: &lookups)
+    }
+
+    /// ``pieces(of:)``, adding to `lookups` how many candidate pieces it looked up: at most the
+    /// longest token's length per scalar, as no candidate is longer than that.
+    func pieces(of word: [Unicode.Scalar], lookups: inout Int) -> [Int64] {
         guard word.count <= Self.maxWordLength else { return [unknownID] }
         var ids: [Int64] = []
         var start = 0
         var candidate: [Unicode.Scalar] = []
         while start < word.count {
-            var end = word.count
+            let prefix = start > 0 ? Self.continuationPrefix.count : 0
+            var end = min(word.count, start + longestToken - prefix)
             var found: Int64?
             while start < end {
+                lookups += 1
                 candidate.removeAll(keepingCapacity: true)
                 if start > 0 { candidate.append(contentsOf: Self.continuationPrefix) }
                 candidate.append(contentsOf: word[start..<end])

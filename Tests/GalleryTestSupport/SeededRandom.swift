@@ -1,0 +1,22 @@
+/// SplitMix64 (Steele, Lea and Flood, 2014): a small, fast, seeded random number generator, so that
+/// a randomised test draws the same values on every run and a failure can be replayed from its seed.
+///
+/// ```swift
+/// var random = SplitMix64(seed: 42)
+/// let roll = Int.random(in: 0..<6, using: &random)
+/// ```
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
