@@ -11,7 +11,7 @@ connections=${2:-16}
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 fixtures=$(scripts/fetch-fixtures.sh --all)
 export GALLERY_ONNXRUNTIME=$(scripts/models.sh)
-swift build -c release --product gallery 2>&1 | grep -E "error:" >&2 || true
+scripts/quiet-build.sh -c release --product gallery
 gallery="$(swift build -c release --show-bin-path)/gallery"
 
 export GALLERY_HOME="$root/.cache/bench/home-load"
