@@ -46,12 +46,12 @@ public final class VectorIndex: @unchecked Sendable {
     /// Number of vectors held.
     public var count: Int { lock.withLock { imageIds.count } }
 
-    /// Adds or replaces entries.
+    /// Adds or replaces entries; entries whose vector is not of the index's dimension are skipped.
     public func insert(_ entries: [Entry]) {
         lock.withLock {
             matrix.reserveCapacity((imageIds.count + entries.count) * dimension)
             for entry in entries {
-                precondition(entry.vector.count == dimension, "vector has \(entry.vector.count) values, index has \(dimension)")
+                guard entry.vector.count == dimension else { continue }  // another model's length: never searchable here
                 if let row = rowByImage[entry.imageId] {
                     collectionIds[row] = entry.collectionId
                     matrix.replaceSubrange(row * dimension..<(row + 1) * dimension, with: entry.vector)
