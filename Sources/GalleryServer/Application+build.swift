@@ -18,7 +18,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let catalog = try AppDatabase.open(at: configuration.gallery.catalogURL)
     try AdminBootstrap(catalog: catalog, tokenURL: configuration.adminTokenURL, logger: logger).run()
-    let (model, problem) = ActiveModel.load(home: configuration.gallery.home, logger: logger)
+    let (model, problem) = ActiveModel.load(home: configuration.gallery.home, catalog: catalog, logger: logger)
     if let problem { logger.notice("semantic search disabled", metadata: ["model.problem": "\(problem)"]) }
     let models = ModelHolder(model: model, catalog: catalog, problem: problem)
     let metrics = ServerMetrics()
@@ -57,6 +57,7 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     SystemController(services: services, webRoot: SystemController.findWebRoot(override: services.configuration.webRoot)).addRoutes(
         to: routes)
     UsersController(services: services).addRoutes(to: routes)
+    TokensController(services: services).addRoutes(to: routes)
     CollectionsController(services: services).addRoutes(to: routes)
     ImagesController(services: services).addRoutes(to: routes)
     SearchController(services: services).addRoutes(to: routes)
