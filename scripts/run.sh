@@ -10,14 +10,15 @@ cd "$root"
 source scripts/setup.sh
 
 runtime=$(scripts/models.sh)
-swift build -c release --product gallery 2>&1 | grep -E "error:" >&2 || true
+scripts/quiet-build.sh -c release --product gallery
 gallery="$(swift build -c release --show-bin-path)/gallery"
-[ -x "$gallery" ] || { echo "run: the build failed; run 'swift build -c release' to see why" >&2; exit 1; }
 
+# Everything written into the data folder from here on is private to its owner (0700/0600).
+umask 077
 # Install the runtime and the offline pack into the data folder (once, or when they change).
 home=$("$gallery" status --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["home"])')
 if ! cmp -s "$runtime" "$home/runtime/$(basename "$runtime")"; then
-    install -D -m 0644 "$runtime" "$home/runtime/$(basename "$runtime")"
+    install -D -m 0600 "$runtime" "$home/runtime/$(basename "$runtime")"
 fi
 if ! cmp -s .cache/models/offline-pack/manifest.json "$home/models/offline-pack/manifest.json"; then
     "$gallery" models import .cache/models/offline-pack >/dev/null

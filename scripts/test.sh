@@ -13,7 +13,7 @@ GALLERY_ONNXRUNTIME=$(scripts/models.sh)
 export GALLERY_ONNXRUNTIME
 
 swift format lint --strict --recursive Sources Tests Package.swift
-swift build --build-tests 2>&1 | grep -E "error:|Build complete" >&2 || true
+scripts/quiet-build.sh --build-tests
 # The web UI in a real browser (headless chromium) against the built server.
 SKIP_BUILD=1 scripts/browser-test/run.sh
 # The API fuzzed through its own OpenAPI document (schemathesis, seeded): no 5xx, no crash.

@@ -2,14 +2,25 @@ import Foundation
 import GalleryCore
 import Logging
 
-/// Makes sure the admin exists at server start; when it is created here, its token is shown
-/// once on standard output (never through the logger).
+/// Makes sure the admin exists (``AdminAccount``, which writes its token to `<home>/admin-token`,
+/// mode 0600, before committing it), and says so: the new token once on standard output, or how
+/// to make one when the token file is missing.
 struct AdminBootstrap {
-    let account: AdminAccount
+    let catalog: AppDatabase
+    let tokenURL: URL
+    let logger: Logger
 
     func run() throws {
-        guard let token = try account.ensure().newToken else { return }
-        print("Created the admin user. Its token (shown once, also saved to \(account.tokenURL.path), mode 0600):\n\(token)")
-        fflush(nil)
+        let admin = try AdminAccount(catalog: catalog, tokenURL: tokenURL).ensure()
+        // Shown on standard output, never through the logger.
+        if let message = admin.message {
+            print(message)
+            fflush(nil)
+        }
+        if admin.newToken != nil {
+            logger.notice("admin created", metadata: ["admin.token_file": "\(tokenURL.path)"])
+        } else if admin.tokenFileMissing {
+            logger.warning("admin token file missing", metadata: ["admin.token_file": "\(tokenURL.path)"])
+        }
     }
 }

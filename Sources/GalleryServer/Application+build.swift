@@ -17,9 +17,13 @@ public func buildApplication(
     _ configuration: ServerConfiguration, logger: Logger, onStarted: @escaping ServerStarted = { _, _ in }
 ) async throws -> some ApplicationProtocol {
     let catalog = try AppDatabase.open(at: configuration.gallery.catalogURL)
-    try AdminBootstrap(account: AdminAccount(catalog: catalog, tokenURL: configuration.adminTokenURL, logger: logger)).run()
+    try AdminBootstrap(catalog: catalog, tokenURL: configuration.adminTokenURL, logger: logger).run()
     let (model, problem) = ModelLoader(home: configuration.gallery.home).activeIfAny()
-    if let model { logger.notice("model loaded", metadata: ["model.identifier": "\(model.identifier)"]) }
+    if let model {
+        // Vectors left by an older model of the same name and another dimension cannot be searched.
+        let dropped = try catalog.deleteEmbeddings(ofOtherDimensionThan: model)
+        logger.notice("model loaded", metadata: ["model.identifier": "\(model.identifier)", "embeddings.dropped": "\(dropped)"])
+    }
     if let problem { logger.notice("semantic search disabled", metadata: ["model.problem": "\(problem)"]) }
     let models = ModelHolder(model: model, catalog: catalog, problem: problem)
     let metrics = ServerMetrics()
@@ -59,6 +63,7 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     SystemController(services: services, webRoot: SystemController.findWebRoot(override: services.configuration.webRoot)).addRoutes(
         to: routes)
     UsersController(services: services).addRoutes(to: routes)
+    TokensController(services: services).addRoutes(to: routes)
     CollectionsController(services: services).addRoutes(to: routes)
     ImagesController(services: services).addRoutes(to: routes)
     SearchController(services: services).addRoutes(to: routes)

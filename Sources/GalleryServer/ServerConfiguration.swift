@@ -42,7 +42,7 @@ public struct ServerConfiguration: Sendable {
     }
 
     /// Where the admin token is written at first start.
-    public var adminTokenURL: URL { gallery.adminTokenURL }
+    public var adminTokenURL: URL { AdminAccount.defaultTokenURL(home: gallery.home) }
     /// The managed store of uploaded originals.
     public var uploadsURL: URL { gallery.home.appendingPathComponent("uploads") }
 }

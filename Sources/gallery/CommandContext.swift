@@ -23,12 +23,12 @@ struct CommandContext {
             }
             return user
         }
-        let (admin, token) = try AdminAccount(catalog: catalog, tokenURL: configuration.adminTokenURL, logger: logger).ensure()
-        if token != nil {
+        let admin = try AdminAccount(catalog: catalog, tokenURL: configuration.adminTokenURL).ensure()
+        if admin.newToken != nil {
             FileHandle.standardError.write(
                 Data("gallery: created the admin user; its token is in \(configuration.adminTokenURL.path) (mode 0600)\n".utf8))
         }
-        return admin
+        return admin.user
     }
 
     /// The collection the CLI works in. `default` is created on first use; another name must

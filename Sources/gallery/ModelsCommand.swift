@@ -42,7 +42,7 @@ struct ModelsCommand: AsyncParsableCommand {
             let context = try global.makeContext()
             let registry = ModelRegistry(home: context.configuration.home)
             let installed = try registry.importModel(from: URL(fileURLWithPath: folder), name: name)
-            _ = try context.loadModel(named: installed, threads: 1)  // fails now, not at the next search
+            try context.checkInstalledModel(named: installed)
             Output.line("Installed model '\(installed)'. Active model: \(registry.activeName() ?? "none").")
         }
     }
@@ -61,6 +61,7 @@ struct ModelsCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("downloading \(file)\n".utf8))
             }
             let installed = try ModelRegistry(home: context.configuration.home).importModel(from: folder, name: name)
+            try context.checkInstalledModel(named: installed)
             Output.line("Installed model '\(installed)'. Make it active with `gallery models use \(installed)`.")
         }
     }
@@ -73,7 +74,7 @@ struct ModelsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = try global.makeContext()
-            _ = try context.loadModel(named: name, threads: 1)
+            try context.checkInstalledModel(named: name)
             try ModelRegistry(home: context.configuration.home).use(name)
             Output.line("Active model: \(name). Run `gallery index` to embed the library with it.")
         }

@@ -21,12 +21,14 @@ struct OpenAPITests {
             "/api/v1/collections/{cid}/persons", "/api/v1/collections/{cid}/persons/{id}", "/api/v1/collections/{cid}/persons/{id}/merge",
             "/api/v1/collections/{cid}/persons/split", "/api/v1/collections/{cid}/faces/review", "/api/v1/collections/{cid}/faces/scan",
             "/api/v1/collections/{cid}/faces/cluster", "/api/v1/images/{id}/faces", "/api/v1/faces/{id}/chip", "/api/v1/faces/{id}/person",
+            "/api/v1/tokens", "/api/v1/tokens/{id}", "/api/v1/tokens/{id}/rotate", "/api/v1/users/{id}/tokens",
+            "/api/v1/users/{id}/tokens/{tid}", "/api/v1/users/{id}/tokens/{tid}/rotate",
         ]
         for path in expected { #expect(paths[path] != nil, "undocumented: \(path)") }
         var checked = 0
         for (path, operations) in paths {
             // Ids that do not exist: the route must answer with a resource 404, never "no such route".
-            let concrete = path.replacingOccurrences(of: "{cid}", with: "987654").replacingOccurrences(of: "{id}", with: "987654")
+            let concrete = path.replacingOccurrences(of: #"\{[a-z]+\}"#, with: "987654", options: .regularExpression)
             for method in operations.keys {
                 let reply = try await server.request(
                     method.uppercased(), concrete, token: test.admin, json: method == "get" || method == "delete" ? nil : [:])

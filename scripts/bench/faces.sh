@@ -10,7 +10,7 @@ source scripts/setup.sh
 fixtures=$(scripts/fetch-fixtures.sh)
 GALLERY_ONNXRUNTIME=$(scripts/models.sh)
 export GALLERY_ONNXRUNTIME
-swift build -c release 2>&1 | grep -E "error:" >&2 || true
+scripts/quiet-build.sh -c release
 bin="$(swift build -c release --show-bin-path)"
 
 echo "Smart Gallery face benchmark: $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"

@@ -8,7 +8,7 @@ cd "$root"
 source scripts/setup.sh
 count=${1:-10000}
 fixtures=$(scripts/fetch-fixtures.sh --all)
-swift build -c release --product gallery 2>&1 | grep -E "error:" >&2 || true
+scripts/quiet-build.sh -c release --product gallery
 gallery="$(swift build -c release --show-bin-path)/gallery"
 work="$root/.cache/bench"
 mkdir -p "$work"

@@ -16,7 +16,7 @@ count=${3:-10000}
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 fixtures=$(scripts/fetch-fixtures.sh --all)
 export GALLERY_ONNXRUNTIME=$(scripts/models.sh)
-swift build -c release --product gallery >/tmp/gallery-load-build.log 2>&1 || { cat /tmp/gallery-load-build.log >&2; exit 1; }
+scripts/quiet-build.sh -c release --product gallery
 gallery="$(swift build -c release --show-bin-path)/gallery"
 
 fmnist="$root/.cache/bench/fashion-mnist-$count"

@@ -11,7 +11,7 @@ count=${1:-10000}
 sizes=${2:-10000,100000}
 fixtures=$(scripts/fetch-fixtures.sh --all)
 export GALLERY_ONNXRUNTIME=$(scripts/models.sh)
-swift build -c release 2>&1 | grep -E "error:" >&2 || true
+scripts/quiet-build.sh -c release
 bin="$(swift build -c release --show-bin-path)"
 
 fmnist="$root/.cache/bench/fashion-mnist-$count"

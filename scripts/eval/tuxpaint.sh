@@ -9,7 +9,7 @@ cd "$root"
 source scripts/setup.sh
 fixtures=$(scripts/fetch-fixtures.sh --all)
 model=${1:-$root/.cache/models/offline-pack}
-swift build -c release --product gallery 2>&1 | grep -E "error:" >&2 || true
+scripts/quiet-build.sh -c release --product gallery
 gallery="$(swift build -c release --show-bin-path)/gallery"
 
 work="$root/.cache/eval/tuxpaint"

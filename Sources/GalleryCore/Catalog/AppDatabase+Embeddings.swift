@@ -146,3 +146,18 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// Forgets the embeddings stored under `model`'s identifier whose vectors are not of its
+    /// dimension (left by an older model installed under the same name), in one transaction, so
+    /// that searches never mix lengths and the next index run embeds those images again.
+    /// - Returns: how many were deleted.
+    @discardableResult
+    public func deleteEmbeddings(ofOtherDimensionThan model: any EmbeddingModel) throws -> Int {
+        try writer.write { db in
+            try EmbeddingRecord.filter(EmbeddingRecord.Columns.model == model.identifier)
+                .filter(length(EmbeddingRecord.Columns.vector) != model.dimension * MemoryLayout<Float>.stride)
+                .deleteAll(db)
+        }
+    }
+}

@@ -1,18 +1,6 @@
 import GRDB
 
 extension AppDatabase {
-    /// The first admin, if any.
-    public func firstAdmin() throws -> UserRecord? {
-        try reader.read { db in
-            try UserRecord.filter(UserRecord.Columns.isAdmin == true).order(UserRecord.Columns.id).fetchOne(db)
-        }
-    }
-
-    /// A user by name.
-    public func user(named name: String) throws -> UserRecord? {
-        try reader.read { db in try UserRecord.filter(UserRecord.Columns.name == name).fetchOne(db) }
-    }
-
     /// Gives every ownerless collection (made by the CLI before it acted as a user) to `ownerId`,
     /// in one transaction. When the owner already has a collection of that name holding no
     /// images (the empty `default` every user starts with), the ownerless one takes its place;

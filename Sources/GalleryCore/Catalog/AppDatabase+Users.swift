@@ -17,28 +17,23 @@ extension AppDatabase {
     /// - Throws: ``UserError/nameTaken`` when a user has this name; catalogue errors.
     public func createUser(name: String, isAdmin: Bool = false) throws -> NewUser {
         let secret = TokenRecord.generateSecret()
-        let user = try writer.write { db -> UserRecord in
-            if try UserRecord.filter(UserRecord.Columns.name == name).fetchCount(db) > 0 {
-                throw UserError.nameTaken(name)
-            }
-            var user = UserRecord(name: name, isAdmin: isAdmin)
-            try user.insert(db)
-            var token = TokenRecord(userId: user.id!, hash: TokenRecord.digest(of: secret))
-            try token.insert(db)
-            var collection = CollectionRecord(name: CollectionRecord.defaultName, ownerId: user.id)
-            try collection.insert(db)
-            return user
-        }
+        let user = try writer.write { db in try Self.insertUser(db, name: name, isAdmin: isAdmin, secret: secret) }
         return NewUser(user: user, token: secret)
     }
 
-    /// The user a token belongs to, or nil for an unknown token.
-    public func user(token secret: String) throws -> UserRecord? {
-        let digest = TokenRecord.digest(of: secret)
-        return try reader.read { db in
-            guard let token = try TokenRecord.filter(TokenRecord.Columns.hash == digest).fetchOne(db) else { return nil }
-            return try UserRecord.fetchOne(db, key: token.userId)
+    /// Inserts a user, its first token (named `initial`) and its `default` collection.
+    /// - Throws: ``UserError/nameTaken`` when a user has this name.
+    static func insertUser(_ db: Database, name: String, isAdmin: Bool, secret: String) throws -> UserRecord {
+        if try UserRecord.filter(UserRecord.Columns.name == name).fetchCount(db) > 0 {
+            throw UserError.nameTaken(name)
         }
+        var user = UserRecord(name: name, isAdmin: isAdmin)
+        try user.insert(db)
+        var token = TokenRecord(userId: user.id!, hash: TokenRecord.digest(of: secret), name: "initial")
+        try token.insert(db)
+        var collection = CollectionRecord(name: CollectionRecord.defaultName, ownerId: user.id)
+        try collection.insert(db)
+        return user
     }
 
     /// Every user, by id.
@@ -51,9 +46,23 @@ extension AppDatabase {
         try reader.read { db in try UserRecord.fetchOne(db, key: id) }
     }
 
+    /// One user by name.
+    public func user(named name: String) throws -> UserRecord? {
+        try reader.read { db in try UserRecord.filter(UserRecord.Columns.name == name).fetchOne(db) }
+    }
+
     /// Whether any admin exists (the server creates one at first start otherwise).
     public func hasAdmin() throws -> Bool {
         try reader.read { db in try UserRecord.filter(UserRecord.Columns.isAdmin == true).fetchCount(db) > 0 }
+    }
+
+    /// The first admin (the one created at first start), if any.
+    public func firstAdmin() throws -> UserRecord? {
+        try reader.read { db in try Self.firstAdmin(db) }
+    }
+
+    static func firstAdmin(_ db: Database) throws -> UserRecord? {
+        try UserRecord.filter(UserRecord.Columns.isAdmin == true).order(UserRecord.Columns.id).fetchOne(db)
     }
 
     /// Deletes a user, its tokens, its collections and their images.

@@ -122,6 +122,15 @@ enum CatalogMigrations {
                 t.primaryKey(["faceId", "personId"])
             }
         }
+        migrator.registerMigration("v5: token names, expiry and revocation") { db in
+            // Revoking deletes the token's row; expired tokens stay listed until revoked.
+            try db.alter(table: "token") { t in
+                t.add(column: "name", .text).notNull().defaults(to: "initial")
+                t.add(column: "expiresAt", .datetime)
+                t.add(column: "lastUsedAt", .datetime)
+            }
+            try db.create(index: "token_user", on: "token", columns: ["userId"])
+        }
         migrator.registerMigration("v6: jobs") { db in
             // Background jobs, kept across restarts; finished ones are pruned by the server.
             try db.create(table: "job") { t in

@@ -30,5 +30,6 @@ extension EmbeddingRecord: FetchableRecord, PersistableRecord {
     public enum Columns {
         public static let contentHash = Column(CodingKeys.contentHash)
         public static let model = Column(CodingKeys.model)
+        public static let vector = Column(CodingKeys.vector)
     }
 }

@@ -17,6 +17,8 @@ public struct CrawlWarning: Sendable, Equatable, Codable {
         case symlinkLoop = "symlink_loop"
         /// A symbolic link whose target does not exist.
         case brokenLink = "broken_link"
+        /// A symbolic link leading out of the allowed roots (server folder jobs): not followed.
+        case outsideAllowedRoots = "outside_allowed_roots"
     }
 
     public var path: String

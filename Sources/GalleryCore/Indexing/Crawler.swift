@@ -8,7 +8,8 @@
 ///
 /// Never endless and never fatal: symbolic links are followed (when allowed) with loop detection
 /// by device and inode, unreadable folders become warnings, files that vanish while listed are
-/// left out.
+/// left out. With `allowedRoots` (the server's folder jobs), a link whose target resolves
+/// outside those folders is skipped and reported, never followed.
 ///
 /// ```swift
 /// let result = Crawler(exclusions: ["*.tmp"], excludedFolders: [home], followSymlinks: true)
@@ -17,10 +18,15 @@
 public struct Crawler: Sendable {
     let matcher: ExclusionMatcher
     let followSymlinks: Bool
+    /// The folders no followed link may lead out of; nil follows links anywhere.
+    let allowedRoots: AllowedFolders?
 
-    public init(exclusions: [String], excludedFolders: [String] = [], followSymlinks: Bool) {
+    /// - Parameter allowedRoots: when given, symbolic links are followed only to targets inside
+    ///   these folders.
+    public init(exclusions: [String], excludedFolders: [String] = [], followSymlinks: Bool, allowedRoots: AllowedFolders? = nil) {
         matcher = ExclusionMatcher(patterns: exclusions, excludedFolders: excludedFolders)
         self.followSymlinks = followSymlinks
+        self.allowedRoots = allowedRoots
     }
 
     /// Lists candidate files under `roots` (folders or single files, absolute paths), sorted
@@ -94,6 +100,10 @@ public struct Crawler: Sendable {
                 guard crawler.followSymlinks else { return }
                 guard stat(path, &info) == 0 else {
                     warnings.append(CrawlWarning(path: path, problem: .brokenLink))
+                    return
+                }
+                guard crawler.allowedRoots?.containsTarget(of: path) ?? true else {
+                    warnings.append(CrawlWarning(path: path, problem: .outsideAllowedRoots))
                     return
                 }
             }

@@ -45,12 +45,12 @@ public struct Indexer: Sendable {
         let roots = try Self.canonicalRoots(roots.isEmpty ? configuration.roots : roots)
         guard let collectionId = collection.id else { preconditionFailure("collection is not saved") }
         let store = ThumbnailStore(root: configuration.thumbnailsURL)
-        store.removeTemporaryFiles()
+        store.removeStaleTemporaryFiles()
 
         let crawl = Crawler(
             exclusions: configuration.exclusionPatterns,
             excludedFolders: configuration.internalFolders.map(\.standardizedFileURL.path),
-            followSymlinks: configuration.followSymlinks
+            followSymlinks: configuration.followSymlinks, allowedRoots: options.allowedRoots
         ).crawl(roots: roots)
         let crawlElapsed = (ContinuousClock.now - started).seconds
         for warning in crawl.warnings {
@@ -58,6 +58,15 @@ public struct Indexer: Sendable {
         }
 
         let known = try catalog.fingerprints(collectionId: collectionId)
+        if let model {
+            // An older model of the same name and another dimension: its vectors cannot be searched.
+            let dropped = try catalog.deleteEmbeddings(ofOtherDimensionThan: model)
+            if dropped > 0 {
+                logger.notice(
+                    "embeddings of another dimension dropped",
+                    metadata: ["model.identifier": "\(model.identifier)", "embeddings.dropped": "\(dropped)"])
+            }
+        }
         let embedded = try model.map { try catalog.embeddedHashes(model: $0.identifier) }
         let plan = IndexPlan(
             crawl: crawl, known: known, roots: roots, retryFailed: options.retryFailed, embedded: embedded)
@@ -187,10 +196,10 @@ public struct Indexer: Sendable {
     static func canonicalRoots(_ roots: [String]) throws -> [String] {
         guard !roots.isEmpty else { throw IndexingError.noRoots }
         return try roots.map { root in
-            let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
-            guard let resolved = realpath(absolute, nil) else { throw IndexingError.rootNotFound(root) }
-            defer { free(resolved) }
-            return String(cString: resolved)
+            guard let resolved = AllowedFolders.realPath(URL(fileURLWithPath: root).standardizedFileURL.path) else {
+                throw IndexingError.rootNotFound(root)
+            }
+            return resolved
         }
     }
 }

@@ -21,14 +21,11 @@ public struct ModelDownloader: Sendable {
 
     /// Downloads model `name` (e.g. `ViT-B-32__openai`) into a new folder inside `directory`
     /// and returns it.
-    /// - Throws: ``ModelError/downloadFailed(url:reason:)`` naming the file that failed.
+    /// - Throws: ``ModelError/invalidName(_:)``; ``ModelError/downloadFailed(url:reason:)`` naming the file that failed.
     public func download(
         _ name: String, into directory: URL, progress: @Sendable (String) -> Void = { _ in }
     ) async throws -> URL {
-        guard name.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]*$"#, options: .regularExpression) != nil else {
-            throw ModelError.downloadFailed(url: name, reason: "not a model name (letters, digits, '.', '_', '-')")
-        }
-        let target = directory.appendingPathComponent(name)
+        let target = directory.appendingPathComponent(try ModelRegistry.validName(name))
         let session = URLSession(configuration: .ephemeral)
         for file in Self.files {
             let url = baseURL.appendingPathComponent(name).appendingPathComponent("resolve/main").appendingPathComponent(file)

@@ -14,6 +14,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case unknownLayout(path: String)
     /// Downloading a model failed.
     case downloadFailed(url: String, reason: String)
+    /// A model name that is not a safe folder name (see ``ModelRegistry/validName(_:)``).
+    case invalidName(String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case .unknownLayout(let path):
             "\(path) is not a model folder: expected manifest.json (offline pack) or config.json with visual/ and textual/ (CLIP, Immich layout)"
         case .downloadFailed(let url, let reason): "cannot download \(url): \(reason)"
+        case .invalidName(let name):
+            "'\(name.prefix(200))' is not a model name: use 1 to \(ModelRegistry.maxNameLength) letters, digits, '-', '_' and '.', not starting with '.'"
         }
     }
 }

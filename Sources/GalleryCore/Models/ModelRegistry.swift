@@ -63,9 +63,25 @@ public struct ModelRegistry: Sendable {
         return names.count == 1 ? names[0] : nil
     }
 
+    /// The longest model name.
+    public static let maxNameLength = 100
+
+    /// `name` when it is a safe folder name for a model: 1 to ``maxNameLength`` ASCII letters,
+    /// digits, `-`, `_` and `.`, not starting with `.` (so never `.`, `..` or a hidden folder) and
+    /// without `/`, so a model folder always lies directly inside the registry.
+    /// - Throws: ``ModelError/invalidName(_:)``.
+    public static func validName(_ name: String) throws(ModelError) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".utf8)
+        guard (1...maxNameLength).contains(name.utf8.count), name.utf8.allSatisfy(allowed.contains), !name.hasPrefix(".") else {
+            throw .invalidName(name)
+        }
+        return name
+    }
+
     /// Makes `name` the active model.
-    /// - Throws: ``ModelError/unknownModel(name:installed:)``.
+    /// - Throws: ``ModelError/invalidName(_:)``, ``ModelError/unknownModel(name:installed:)``.
     public func use(_ name: String) throws {
+        let name = try Self.validName(name)
         let names = installed().map(\.name)
         guard names.contains(name) else { throw ModelError.unknownModel(name: name, installed: names) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -75,25 +91,45 @@ public struct ModelRegistry: Sendable {
     /// Copies a model folder into the registry (replacing one of the same name) and returns its
     /// name. The copy is made beside the target and renamed into place, so a model is either
     /// whole or absent.
-    /// - Throws: ``ModelError/unknownLayout(path:)`` for a folder that is not a model.
+    /// - Throws: ``ModelError/invalidName(_:)`` for a name that is not a safe folder name (the
+    ///   folder's own name is checked too when no name is given), ``ModelError/unknownLayout(path:)``
+    ///   for a folder that is not a model.
     @discardableResult
     public func importModel(from source: URL, name: String? = nil) throws -> String {
         let source = source.standardizedFileURL
+        let name = try Self.validName(name ?? source.lastPathComponent)
         guard Self.layout(of: source) != nil else { throw ModelError.unknownLayout(path: source.path) }
-        let name = name ?? source.lastPathComponent
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
         let staging = folder.appendingPathComponent(".import-\(UUID().uuidString)")
         try fileManager.copyItem(at: source, to: staging)
+        try Self.makePrivate(staging)
         let target = folder.appendingPathComponent(name)
         if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
         try fileManager.moveItem(at: staging, to: target)
         return name
     }
 
+    /// Gives a copied tree the modes of everything else in the data folder (folders 0700, files
+    /// 0600; links are left alone): a copy keeps its source's modes otherwise.
+    static func makePrivate(_ folder: URL) throws {
+        let fileManager = FileManager.default
+        try fileManager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
+        guard let enumerator = fileManager.enumerator(atPath: folder.path) else { return }
+        for case let relative as String in enumerator {
+            let path = folder.appendingPathComponent(relative).path
+            switch try fileManager.attributesOfItem(atPath: path)[.type] as? FileAttributeType {
+            case .typeDirectory: try fileManager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+            case .typeRegular: try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            default: continue
+            }
+        }
+    }
+
     /// Loads the installed model `name`.
+    /// - Throws: ``ModelError/invalidName(_:)``, ``ModelError/unknownModel(name:installed:)``; loading errors.
     public func load(_ name: String, runtime: OnnxRuntime, options: SessionOptions = SessionOptions()) throws -> any EmbeddingModel {
-        let url = folder.appendingPathComponent(name)
+        let url = folder.appendingPathComponent(try Self.validName(name))
         guard Self.layout(of: url) != nil else { throw ModelError.unknownModel(name: name, installed: installed().map(\.name)) }
         return try Self.load(folder: url, runtime: runtime, options: options)
     }

@@ -3,8 +3,10 @@ import Foundation
 /// Thumbnails on local disk, addressed by the original's content hash, so copies of a photo
 /// share them and a moved photo keeps them.
 ///
-/// Layout: `<root>/<size>/<first two hex digits>/<hash>.jpg`. Files are written to `<root>/tmp`
-/// and renamed into place, so a thumbnail is either whole or absent, even after a crash.
+/// Layout: `<root>/<size>/<first two hex digits>/<hash>.jpg`. Files are written to a folder of
+/// this process's own, `<root>/tmp/<pid>-<random>`, and renamed into place, so a thumbnail is
+/// either whole or absent, even after a crash, and processes sharing the store (the CLI and a
+/// running server) never remove each other's files in progress.
 public struct ThumbnailStore: Sendable {
     public let root: URL
 
@@ -27,7 +29,7 @@ public struct ThumbnailStore: Sendable {
     /// Writes one rendition atomically.
     public func write(_ data: Data, hash: String, size: ThumbnailSize) throws {
         let destination = url(hash: hash, size: size)
-        let temporary = root.appendingPathComponent("tmp").appendingPathComponent(UUID().uuidString)
+        let temporary = temporaryFolder.appendingPathComponent(UUID().uuidString)
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: temporary.deletingLastPathComponent(), withIntermediateDirectories: true)
         try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -46,16 +48,45 @@ public struct ThumbnailStore: Sendable {
         }
     }
 
-    /// Deletes temporary files left by an interrupted run: those older than an hour, so that the
-    /// files another run (a second job lane, the CLI beside a server) is writing stay.
-    public func removeTemporaryFiles(olderThan age: TimeInterval = 3600) {
-        let folder = root.appendingPathComponent("tmp")
+    /// This process's folder for files being written.
+    var temporaryFolder: URL { root.appendingPathComponent("tmp").appendingPathComponent(Self.processFolderName) }
+
+    /// `<pid>-<random>`: unique to this process, even across pid reuse.
+    static let processFolderName = "\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
+
+    /// How old a temporary file must be to be taken for a leftover even if its process lives:
+    /// writing a thumbnail takes milliseconds.
+    public static let staleAge: TimeInterval = 3600
+
+    /// Deletes what interrupted runs left in `<root>/tmp`: the folders of processes that no
+    /// longer run, and any file older than ``staleAge``. Files that live processes are writing
+    /// stay.
+    public func removeStaleTemporaryFiles(now: Date = Date()) {
         let fileManager = FileManager.default
-        let cutoff = Date().addingTimeInterval(-age)
-        for url in (try? fileManager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? [] {
-            let modified = (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate ?? .distantPast
-            if modified < cutoff { try? fileManager.removeItem(at: url) }
+        let folder = root.appendingPathComponent("tmp")
+        for name in (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let entry = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard fileManager.fileExists(atPath: entry.path, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue, !Self.processIsRunning(folderName: name) {
+                try? fileManager.removeItem(at: entry)
+                continue
+            }
+            let files =
+                isFolder.boolValue
+                ? ((try? fileManager.contentsOfDirectory(atPath: entry.path)) ?? []).map { entry.appendingPathComponent($0) } : [entry]
+            for file in files {
+                let modified = (try? fileManager.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date
+                if let modified, now.timeIntervalSince(modified) > Self.staleAge { try? fileManager.removeItem(at: file) }
+            }
         }
+    }
+
+    /// Whether the process named by a `<pid>-<random>` folder still runs (true when the name is not
+    /// of that form, so that unknown folders are only aged out file by file).
+    static func processIsRunning(folderName: String) -> Bool {
+        guard let dash = folderName.firstIndex(of: "-"), let pid = pid_t(folderName[..<dash]), pid > 0 else { return true }
+        return kill(pid, 0) == 0 || errno != ESRCH
     }
 
     /// Bytes used by all thumbnails.

@@ -121,14 +121,16 @@ struct ImagesController {
             return .file(data, contentType: "image/jpeg", cacheSeconds: 3600)
         }
         routes.add(
-            RouteDoc(method: .get, path: "/api/v1/images/{id}/original", summary: "The original file", tag: "images", response: "image/*")
+            RouteDoc(
+                method: .get, path: "/api/v1/images/{id}/original",
+                summary: "The original file (409 when its path no longer holds a regular file within the size limit)", tag: "images",
+                response: "image/*")
         ) {
             _, context in
             let image = try services.image(try context.pathId("id"), for: try context.requireUser())
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: image.path), options: .alwaysMapped) else {
-                throw APIError.notFound("the original of image \(image.id!) is not readable (moved or deleted?)")
-            }
-            return .file(data, contentType: image.format?.mediaType ?? "application/octet-stream")
+            let file = try OriginalFile(
+                path: image.path, maxBytes: services.configuration.gallery.limits.maxFileBytes, linksInside: services.pathGuard.roots)
+            return .stream(file, contentType: image.format?.mediaType ?? "application/octet-stream")
         }
     }
 

@@ -73,6 +73,16 @@ extension APIError {
             }
         case let error as UserError:
             return .conflict(error.description)
+        case let error as OriginalFileError:
+            switch error {
+            case .missing: return .notFound(error.description)
+            default: return .conflict(error.description)
+            }
+        case let error as TokenError:
+            switch error {
+            case .notFound, .unknownUser: return .notFound(error.description)
+            case .invalidName, .invalidExpiry: return .badRequest(error.description)
+            }
         case let error as SearchError:
             switch error {
             case .unknownImage: return .notFound(error.description)

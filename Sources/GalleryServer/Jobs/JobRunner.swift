@@ -17,7 +17,9 @@ struct JobRunner: Sendable {
         case .index(let roots):
             let indexer = Indexer(
                 configuration: configuration, catalog: catalog, logger: logger, model: models.model, faces: faces.analyzer)
-            return .index(try await indexer.index(roots: roots, collection: spec.collection) { progress.set($0) })
+            // Links inside a root never lead the job out of the allowed roots.
+            let options = IndexOptions(allowedRoots: AllowedFolders(configuration.roots))
+            return .index(try await indexer.index(roots: roots, collection: spec.collection, options: options) { progress.set($0) })
         case .scanFaces:
             let scanner = FaceScanner(configuration: configuration, catalog: catalog, analyzer: try faces.requireAnalyzer(), logger: logger)
             let scan = try await scanner.scan(collectionId: collectionId) { progress.set($0) }

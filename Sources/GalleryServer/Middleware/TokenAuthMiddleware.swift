@@ -22,7 +22,7 @@ struct TokenAuthMiddleware: RouterMiddleware {
         }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
         guard !token.isEmpty, token.count <= 256, let user = try catalog.user(token: token) else {
-            throw APIError.unauthorized("unknown or revoked token")
+            throw APIError.unauthorized("unknown, revoked or expired token")
         }
         var context = context
         context.user = user

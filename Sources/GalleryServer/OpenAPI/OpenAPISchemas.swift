@@ -135,6 +135,30 @@ enum OpenAPISchemas {
                     "created_at": string, "started_at": nullableString, "finished_at": nullableString,
                 ], required: ["id", "kind", "state", "progress"]),
             "JobList": object(["jobs": array(ref("Job"))]),
-        ].merging(persons) { first, _ in first }
+        ].merging(persons) { first, _ in first }.merging(tokens) { first, _ in first }
+    }
+
+    static var tokens: [String: Any] {
+        let nullableDate: [String: Any] = ["type": ["string", "null"], "format": "date-time"]
+        return [
+            "Token": object(
+                [
+                    "id": integer, "user_id": integer, "name": string, "created_at": ["type": "string", "format": "date-time"],
+                    "expires_at": nullableDate, "last_used_at": nullableDate, "expired": boolean,
+                ], required: ["id", "user_id", "name", "created_at", "expired"]),
+            "TokenList": object(["tokens": array(ref("Token"))], required: ["tokens"]),
+            "TokenBody": object([
+                "name": ["type": "string", "description": "a label, 1 to 100 characters (default: token)"],
+                "expires_in_days": [
+                    "type": "integer", "minimum": 1, "maximum": 3650, "description": "omit for a token that never expires",
+                ],
+            ]),
+            "NewToken": object(
+                [
+                    "token": ref("Token"),
+                    "secret": ["type": "string", "description": "the token itself: shown once, send it as a Bearer token"],
+                ],
+                required: ["token", "secret"]),
+        ]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GalleryCore
 
 /// Checks server-side paths that clients send against the allowed roots.
 ///
@@ -12,10 +13,10 @@ import Foundation
 /// ```
 struct PathGuard: Sendable {
     /// The allowed roots, canonical (links resolved); roots that do not exist are left out.
-    let roots: [String]
+    let roots: AllowedFolders
 
     init(roots: [String]) {
-        self.roots = roots.compactMap(Self.realPath)
+        self.roots = AllowedFolders(roots)
     }
 
     /// The canonical form of `path` when it is allowed.
@@ -30,19 +31,13 @@ struct PathGuard: Sendable {
         guard !path.split(separator: "/").contains("..") else {
             throw APIError.badRequest("'..' segments are not allowed in paths: '\(path)'")
         }
-        guard !roots.isEmpty else {
+        guard !roots.paths.isEmpty else {
             throw APIError.forbidden("this server has no allowed roots: start it with --allow-root PATH or set roots in config.yaml")
         }
-        guard let resolved = Self.realPath(path) else { throw APIError.notFound("no such file or folder: \(path)") }
-        guard roots.contains(where: { resolved == $0 || resolved.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
+        guard let resolved = AllowedFolders.realPath(path) else { throw APIError.notFound("no such file or folder: \(path)") }
+        guard roots.contains(canonical: resolved) else {
             throw APIError.forbidden("'\(path)' is outside the allowed roots")
         }
         return resolved
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

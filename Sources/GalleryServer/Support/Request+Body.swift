@@ -106,6 +106,21 @@ extension Response {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// An opened original, streamed in 64 KiB chunks (never read whole into memory).
+    static func stream(_ file: OriginalFile, contentType: String) -> Response {
+        let body = ResponseBody(contentLength: Int(file.size)) { writer in
+            var offset: Int64 = 0
+            while offset < file.size {
+                let chunk = try file.read(at: offset, upTo: 1 << 16)
+                if chunk.isEmpty { break }
+                offset += Int64(chunk.count)
+                try await writer.write(ByteBuffer(bytes: chunk))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: contentType], body: body)
+    }
+
     /// A file's bytes with a content type.
     static func file(_ data: Data, contentType: String, cacheSeconds: Int = 0) -> Response {
         var headers: HTTPFields = [.contentType: contentType]
