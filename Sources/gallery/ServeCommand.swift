@@ -38,9 +38,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Serve the web UI from this folder instead of the bundled copy.")
     var webRoot: String?
 
+    @Option(help: "Most parts (files and fields) in one upload request.")
+    var maxUploadParts = 1000
+
+    @Option(name: .customLong("max-url-fetches"), help: "Most images fetched by URL at once (more are answered 503).")
+    var maxConcurrentURLFetches = 4
+
+    @Option(help: "Seconds a silent connection (idle, or sending a request too slowly) stays open.")
+    var idleTimeout: Double = 30
+
+    @Option(help: "Most connections open at once (more wait until one closes).")
+    var maxConnections = 512
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard maxUploadBytes > 0, maxRequestBytes > 0, maxJsonBytes > 0 else { throw ValidationError("limits must be positive") }
+        guard maxUploadBytes > 0, maxRequestBytes > 0, maxJsonBytes > 0, maxUploadParts > 0, maxConcurrentURLFetches > 0,
+            idleTimeout > 0, maxConnections > 0
+        else { throw ValidationError("limits must be positive") }
     }
 
     func run() async throws {
@@ -59,6 +73,10 @@ struct ServeCommand: AsyncParsableCommand {
         server.publicMetrics = publicMetrics
         server.allowPrivateURLs = allowPrivateUrls
         server.webRoot = webRoot.map { URL(fileURLWithPath: $0) }
+        server.maxUploadParts = maxUploadParts
+        server.maxConcurrentURLFetches = maxConcurrentURLFetches
+        server.idleTimeout = idleTimeout
+        server.maxConnections = maxConnections
         let tokenFile = server.adminTokenURL.path
         let app = try await buildApplication(server, logger: context.logger) { host, port in
             print("Smart Gallery is listening on http://\(host):\(port)/ (admin token in \(tokenFile))")
