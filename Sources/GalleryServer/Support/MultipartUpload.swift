@@ -37,10 +37,19 @@ struct MultipartUpload {
     /// - Throws: ``APIError`` 415 when the request is not multipart/form-data, 413 when it
     ///   crosses a limit, 400 when the body is not well-formed multipart.
     static func receive(_ request: Request, into scratch: URL, limits: Limits) async throws -> MultipartUpload {
-        guard let contentType = request.headers[.contentType], let boundary = boundary(contentType: contentType) else {
+        try await receive(
+            body: request.body, contentType: request.headers[.contentType], declaredLength: request.declaredLength, into: scratch,
+            limits: limits)
+    }
+
+    /// Streams `body`, sent with `contentType` and `declaredLength`, into `scratch`.
+    static func receive<Body: AsyncSequence>(
+        body: Body, contentType: String?, declaredLength: Int64?, into scratch: URL, limits: Limits
+    ) async throws -> MultipartUpload where Body.Element == ByteBuffer {
+        guard let contentType, let boundary = boundary(contentType: contentType) else {
             throw APIError.unsupportedMedia("send the files as multipart/form-data")
         }
-        if let length = request.declaredLength, length > limits.requestBytes {
+        if let length = declaredLength, length > limits.requestBytes {
             throw APIError.tooLarge("upload requests are limited to \(limits.requestBytes) bytes")
         }
         guard FileManager.default.createFile(atPath: scratch.path, contents: nil) else {
@@ -54,7 +63,7 @@ struct MultipartUpload {
         parser.onBody = { collector.content($0) }
         parser.onPartComplete = { collector.completePart() }
         var received: Int64 = 0
-        for try await chunk in request.body {
+        for try await chunk in body {
             received += Int64(chunk.readableBytes)
             if received > limits.requestBytes { throw APIError.tooLarge("upload requests are limited to \(limits.requestBytes) bytes") }
             var offset = chunk.readerIndex
@@ -74,7 +83,6 @@ struct MultipartUpload {
         }
         let files = try collector.finish()
         try collector.flush(to: handle, atLeast: 0)
-        try handle.close()
         let body = collector.written == 0 ? Data() : try Data(contentsOf: scratch, options: .alwaysMapped)
         return MultipartUpload(body: body, files: files)
     }
