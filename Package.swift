@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["GalleryTestSupport", "GalleryServer"]
+            dependencies: ["GalleryTestSupport", "GalleryServer", .product(name: "Hummingbird", package: "hummingbird")]
         ),
     ],
     swiftLanguageModes: [.v6],
