@@ -21,9 +21,14 @@ final class ServerMetrics: Sendable {
 
     private let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
-    /// Handles already made, so that a request costs one dictionary lookup and atomic updates.
-    private let requests = HandleCache<RequestKey, Metrics.Counter>()
-    private let latency = HandleCache<String, Metrics.Timer>()
+    /// A request's counter and its route's latency histogram.
+    private struct RequestHandles: Sendable {
+        var count: Metrics.Counter
+        var latency: Metrics.Timer
+    }
+
+    /// Handles already made, so that a request costs one dictionary lookup and the updates.
+    private let requests = HandleCache<RequestKey, RequestHandles>()
     private let errors: Metrics.Counter
     private let imagesIndexed: Metrics.Counter
     private let imagesFailed: Metrics.Counter
@@ -43,14 +48,16 @@ final class ServerMetrics: Sendable {
 
     func recordRequest(method: String, route: String, status: Int, seconds: Double) {
         let method = Self.methods.contains(method) ? method : "OTHER"
-        requests.handle(for: RequestKey(method: method, route: route, status: status)) { key in
-            Metrics.Counter(
-                label: "gallery_http_requests_total",
-                dimensions: [("method", key.method), ("route", key.route), ("status", "\(key.status)")], factory: factory)
-        }.increment()
-        latency.handle(for: route) { route in
-            Metrics.Timer(label: "gallery_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
-        }.recordNanoseconds(Int64((seconds * 1e9).rounded()))
+        let handles = requests.handle(for: RequestKey(method: method, route: route, status: status)) { key in
+            RequestHandles(
+                count: Metrics.Counter(
+                    label: "gallery_http_requests_total",
+                    dimensions: [("method", key.method), ("route", key.route), ("status", "\(key.status)")], factory: factory),
+                latency: Metrics.Timer(
+                    label: "gallery_http_request_duration_seconds", dimensions: [("route", key.route)], factory: factory))
+        }
+        handles.count.increment()
+        handles.latency.recordNanoseconds(Int64((seconds * 1e9).rounded()))
         if status >= 500 { errors.increment() }
     }
 
