@@ -4,7 +4,7 @@ import Glibc
 /// A plain TCP socket on 127.0.0.1, for tests that need what an HTTP client library hides: a
 /// request sent halfway, a connection held open, a server that answers by hand.
 final class RawSocket: @unchecked Sendable {
-    let descriptor: Int32
+    private(set) var descriptor: Int32
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
@@ -53,7 +53,12 @@ final class RawSocket: @unchecked Sendable {
         return data
     }
 
-    func close() { _ = Glibc.close(descriptor) }
+    /// Closes the socket once (a second close could close a number reused by another socket).
+    func close() {
+        guard descriptor >= 0 else { return }
+        _ = Glibc.close(descriptor)
+        descriptor = -1
+    }
 
     deinit { close() }
 
@@ -108,10 +113,9 @@ final class StubHTTPServer: @unchecked Sendable {
     /// The request heads received so far.
     var requests: [String] { lock.withLock { heads } }
 
-    func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        Glibc.close(listener)
-    }
+    /// Stops accepting; the serving thread closes the socket (closing it here could hand its
+    /// number to another socket while that thread still accepts on it).
+    func stop() { shutdown(listener, Int32(SHUT_RDWR)) }
 
     /// A response with `status`, `headers` and `body`; without `declareLength` the body has no
     /// Content-Length and ends when the connection closes.
@@ -125,7 +129,10 @@ final class StubHTTPServer: @unchecked Sendable {
     private func serve() {
         while true {
             let client = accept(listener, nil, nil)
-            guard client >= 0 else { return }
+            guard client >= 0 else {
+                Glibc.close(listener)
+                return
+            }
             let connection = RawSocket(descriptor: client)
             var head = Data()
             while head.range(of: Data("\r\n\r\n".utf8)) == nil, let chunk = connection.receive(within: 5), !chunk.isEmpty {
