@@ -1,6 +1,7 @@
 import Foundation
 import GalleryCore
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// What the server prints once it is listening (the actual port, when 0 was asked).
@@ -40,11 +41,17 @@ public func buildApplication(
         models: models, faces: faces, metrics: metrics,
         fetcher: URLFetcher(
             maxBytes: configuration.maxURLFetchBytes, timeout: configuration.urlFetchTimeout,
-            addresses: AddressPolicy(allowPrivate: configuration.allowPrivateURLs)), logger: logger)
+            addresses: AddressPolicy(allowPrivate: configuration.allowPrivateURLs),
+            slots: FetchSlots(limit: configuration.maxConcurrentURLFetches), logger: logger), logger: logger)
     let routes = buildRouter(services)
     return Application(
         router: routes.router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "smart-gallery"),
+        // Silent connections (idle, or a request that stops arriving) are closed after the idle
+        // timeout; past the connection cap, new connections wait in the backlog.
+        server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(configuration.idleTimeout * 1e9)))),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "smart-gallery",
+            availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
         services: [JobService(queue: jobs), VectorIndexService(models: models, logger: logger)],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port

@@ -24,6 +24,15 @@ public struct ServerConfiguration: Sendable {
     public var publicMetrics: Bool
     /// Folder holding index.html, app.js and style.css (default: the bundled copy).
     public var webRoot: URL?
+    /// Most parts one multipart request may have (files and fields together).
+    public var maxUploadParts: Int
+    /// Most URL fetches running at once, server-wide (more are answered 503).
+    public var maxConcurrentURLFetches: Int
+    /// Seconds a connection may stay silent (no request, or a request that stops arriving) before
+    /// it is closed.
+    public var idleTimeout: Double
+    /// Most connections open at once; more wait in the listen backlog until one closes.
+    public var maxConnections: Int
 
     /// The settings of `gallery.server` (defaults, `config.yaml`, environment); flags may change them after.
     public init(gallery: GalleryConfiguration) {
@@ -39,6 +48,10 @@ public struct ServerConfiguration: Sendable {
         publicMetrics = settings.publicMetrics
         allowPrivateURLs = settings.allowPrivateURLs
         webRoot = nil
+        maxUploadParts = settings.maxUploadParts
+        maxConcurrentURLFetches = settings.maxConcurrentURLFetches
+        idleTimeout = settings.idleTimeout
+        maxConnections = settings.maxConnections
     }
 
     /// Where the admin token is written at first start.

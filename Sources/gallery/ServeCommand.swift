@@ -38,6 +38,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Serve the web UI from this folder instead of the bundled copy.")
     var webRoot: String?
 
+    @Option(help: "Most parts (files and fields) in one upload request (default: server.max_upload_parts, else 1000).")
+    var maxUploadParts: Int?
+
+    @Option(
+        name: .customLong("max-url-fetches"),
+        help: "Most images fetched by URL at once; more are answered 503 (default: server.max_url_fetches, else 4).")
+    var maxConcurrentURLFetches: Int?
+
+    @Option(help: "Seconds a silent connection (idle, or sending a request too slowly) stays open (default: server.idle_timeout, else 30).")
+    var idleTimeout: Double?
+
+    @Option(help: "Most connections open at once; more wait until one closes (default: server.max_connections, else 512).")
+    var maxConnections: Int?
+
     func run() async throws {
         // The server logs requests at info; --log-level still lowers or raises it.
         var options = global
@@ -53,6 +67,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let maxJsonBytes { gallery.server.maxJSONBytes = maxJsonBytes }
         if let publicMetrics { gallery.server.publicMetrics = publicMetrics }
         if allowPrivateUrls { gallery.server.allowPrivateURLs = true }
+        if let maxUploadParts { gallery.server.maxUploadParts = maxUploadParts }
+        if let maxConcurrentURLFetches { gallery.server.maxConcurrentURLFetches = maxConcurrentURLFetches }
+        if let idleTimeout { gallery.server.idleTimeout = idleTimeout }
+        if let maxConnections { gallery.server.maxConnections = maxConnections }
         try ConfigurationLoader.validate(gallery)  // the flags' ranges too
         var server = ServerConfiguration(gallery: gallery)
         server.webRoot = webRoot.map { URL(fileURLWithPath: $0) }

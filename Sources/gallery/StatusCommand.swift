@@ -24,7 +24,7 @@ struct StatusCommand: AsyncParsableCommand {
             try Output.json(report)
             return
         }
-        Output.line("Collection '\(report.collection)' in \(report.home)")
+        Output.line("Collection '\(report.collection)' in \(context.configuration.home.path)")
         Output.line("Images: " + ["indexed", "failed", "missing"].map { "\(report.images[$0] ?? 0) \($0)" }.joined(separator: ", "))
         if !report.formats.isEmpty {
             Output.line("Formats: " + report.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
@@ -36,8 +36,8 @@ struct StatusCommand: AsyncParsableCommand {
             }
         }
         Output.line(
-            "Sizes: originals \(Formatting.bytes(report.indexedBytes)), catalogue \(Formatting.bytes(report.catalogBytes)), "
-                + "thumbnails \(Formatting.bytes(report.thumbnailBytes))")
+            "Sizes: originals \(Formatting.bytes(report.indexedBytes)), catalogue \(Formatting.bytes(report.catalogBytes ?? 0)), "
+                + "thumbnails \(Formatting.bytes(report.thumbnailBytes ?? 0))")
         let embedded = report.embeddings.map { "\($0.value) by \($0.key)" }.sorted().joined(separator: ", ")
         Output.line("Model: \(report.activeModel ?? "none installed")\(embedded.isEmpty ? "" : "; embeddings: \(embedded)")")
         if let faces = report.faces {

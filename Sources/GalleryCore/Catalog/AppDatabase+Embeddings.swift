@@ -138,10 +138,22 @@ extension AppDatabase {
         }
     }
 
-    /// Embedding counts per model, for status reports.
-    public func embeddingCounts() throws -> [String: Int] {
+    /// Embedding counts per model, for status reports: of the whole catalogue, or of the
+    /// contents of one collection's images.
+    public func embeddingCounts(collectionId: Int64? = nil) throws -> [String: Int] {
         try reader.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT model, COUNT(*) AS n FROM embedding GROUP BY model")
+            let rows =
+                if let collectionId {
+                    try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT model, COUNT(*) AS n FROM embedding
+                            WHERE contentHash IN (SELECT contentHash FROM image WHERE collectionId = ?)
+                            GROUP BY model
+                            """, arguments: [collectionId])
+                } else {
+                    try Row.fetchAll(db, sql: "SELECT model, COUNT(*) AS n FROM embedding GROUP BY model")
+                }
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["model"] as String, $0["n"] as Int) })
         }
     }

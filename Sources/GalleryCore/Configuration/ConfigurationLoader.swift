@@ -79,10 +79,14 @@ public struct ConfigurationLoader: Sendable {
         let sizes: [(String, Int64)] = [
             ("server.max_json_bytes", Int64(server.maxJSONBytes)), ("server.max_upload_file_bytes", server.maxUploadFileBytes),
             ("server.max_upload_request_bytes", server.maxUploadRequestBytes), ("server.max_url_fetch_bytes", server.maxURLFetchBytes),
-            ("server.jobs_kept_per_user", Int64(server.jobsKeptPerUser)),
+            ("server.jobs_kept_per_user", Int64(server.jobsKeptPerUser)), ("server.max_upload_parts", Int64(server.maxUploadParts)),
+            ("server.max_url_fetches", Int64(server.maxConcurrentURLFetches)), ("server.max_connections", Int64(server.maxConnections)),
         ]
         for (name, value) in sizes where value < 1 {
             throw ConfigurationError.outOfRange(name: name, value: "\(value)", allowed: "at least 1")
+        }
+        if !(server.idleTimeout > 0) {
+            throw ConfigurationError.outOfRange(name: "server.idle_timeout", value: "\(server.idleTimeout)", allowed: "more than 0")
         }
         if !(server.urlFetchTimeout > 0) {
             throw ConfigurationError.outOfRange(

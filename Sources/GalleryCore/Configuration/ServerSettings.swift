@@ -29,6 +29,14 @@ public struct ServerSettings: Sendable, Equatable {
     public var jobRetentionDays = 7.0
     /// Finished jobs kept per user, newest first (older ones are pruned sooner).
     public var jobsKeptPerUser = 1000
+    /// Most parts one multipart request may have (files and fields together).
+    public var maxUploadParts = 1000
+    /// Most URL fetches running at once, server-wide (more are answered 503).
+    public var maxConcurrentURLFetches = 4
+    /// Seconds a connection may stay silent (no request, or one that stops arriving).
+    public var idleTimeout = 30.0
+    /// Most connections open at once; more wait in the listen backlog.
+    public var maxConnections = 512
 
     public init() {}
 
@@ -46,6 +54,10 @@ public struct ServerSettings: Sendable, Equatable {
             .flag("public_metrics", \.publicMetrics),
             .number("job_retention_days", \.jobRetentionDays),
             .integer("jobs_kept_per_user", \.jobsKeptPerUser),
+            .integer("max_upload_parts", \.maxUploadParts),
+            .integer("max_url_fetches", \.maxConcurrentURLFetches),
+            .number("idle_timeout", \.idleTimeout),
+            .integer("max_connections", \.maxConnections),
         ]
     }
 

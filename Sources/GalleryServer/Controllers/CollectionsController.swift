@@ -67,20 +67,30 @@ struct CollectionsController {
             let collection = try services.collection(try context.pathId("cid"), for: user)
             let statistics = try services.catalog.statistics(collectionId: collection.id!)
             let jobs = try await services.jobs.jobs(ownerId: user.id!).filter { $0.collectionId == collection.id! }
+            // The collection's own counts for everyone; the home path and the catalogue-wide sizes
+            // for admins only.
+            let embeddings = try services.catalog.embeddingCounts(collectionId: collection.id!)
             return try .json(
                 Stats(
                     collection: CollectionJSON(collection),
                     status: StatusReport(
                         collection: collection, statistics: statistics, configuration: services.configuration.gallery,
-                        embeddingCounts: try services.catalog.embeddingCounts()),
+                        embeddingCounts: embeddings, serverWide: user.isAdmin),
                     model: .init(
                         identifier: services.models.model?.identifier, available: services.models.model != nil,
-                        problem: services.models.problem),
-                    faces: .init(available: services.faces.analyzer != nil, problem: services.faces.problem),
-                    embeddings: try services.catalog.embeddingCounts(),
+                        problem: Self.problem(services.models.problem, for: user)),
+                    faces: .init(available: services.faces.analyzer != nil, problem: Self.problem(services.faces.problem, for: user)),
+                    embeddings: embeddings,
                     jobs: .init(
                         queued: jobs.filter { $0.state == .queued }.count, running: jobs.filter { $0.state == .running }.count)))
         }
+    }
+
+    /// Why a feature is off: the detail (which names server paths) for admins, a plain notice for
+    /// anyone else.
+    static func problem(_ detail: String?, for user: UserRecord) -> String? {
+        guard let detail else { return nil }
+        return user.isAdmin ? detail : "not set up on this server; an administrator can see why"
     }
 
     struct Stats: Encodable {
@@ -102,6 +112,7 @@ struct CollectionsController {
         var model: Model
         /// Whether face scans can run (indexing finds faces), and why not.
         var faces: Faces
+        /// Embeddings of the collection's images, per model.
         var embeddings: [String: Int]
         var jobs: Jobs
     }

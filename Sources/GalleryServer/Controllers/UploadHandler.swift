@@ -22,7 +22,8 @@ struct UploadHandler {
     }
 
     /// Reads the files of a multipart request (at most the per-request limit in all, the
-    /// per-file limit each: 413 otherwise), keeps those that look like images, indexes them.
+    /// per-file limit each, the parts limit: 413 otherwise), keeps those that look like images,
+    /// indexes them.
     func upload(_ request: Request, collection: CollectionRecord, user: UserRecord) async throws -> Response {
         let scratch = try services.uploads.scratchFile()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -38,7 +39,7 @@ struct UploadHandler {
                 continue
             }
             let file = try services.uploads.newFile(collectionId: collection.id!, originalName: name)
-            try Data(bytes).write(to: file)
+            try bytes.write(to: file)  // straight from the mapped scratch file, no copy in memory
             stored.append(file.path)
         }
         var images: [ImageJSON] = []
@@ -59,17 +60,13 @@ struct UploadHandler {
         return try .json(Result(images: images, rejected: rejected), status: images.isEmpty ? .unprocessableContent : .created)
     }
 
-    /// The body (memory-mapped) and its file parts.
-    func receiveParts(_ request: Request, into scratch: URL, fileLimit: Int64) async throws -> (body: Data, files: [MultipartReader.Part]) {
-        guard let contentType = request.headers[.contentType], let boundary = MultipartReader.boundary(contentType: contentType) else {
-            throw APIError.unsupportedMedia("send the files as multipart/form-data")
-        }
-        _ = try await request.receiveBody(to: scratch, limit: services.configuration.maxUploadRequestBytes)
-        let body = try Data(contentsOf: scratch, options: .alwaysMapped)
-        let files = try MultipartReader.parts(of: body, boundary: boundary).filter { $0.fileName != nil }
-        for part in files where Int64(part.range.count) > fileLimit {
-            throw APIError.tooLarge("'\(part.fileName ?? "file")' is larger than the per-file limit of \(fileLimit) bytes")
-        }
-        return (body, files)
+    /// The file parts of a multipart request, within the server's limits (the whole request, at
+    /// most `fileLimit` bytes a file, the number of parts).
+    func receiveParts(_ request: Request, into scratch: URL, fileLimit: Int64) async throws -> MultipartUpload {
+        let configuration = services.configuration
+        return try await MultipartUpload.receive(
+            request, into: scratch,
+            limits: .init(
+                requestBytes: configuration.maxUploadRequestBytes, fileBytes: fileLimit, parts: configuration.maxUploadParts))
     }
 }

@@ -1,9 +1,17 @@
 import Foundation
+import Metrics
+import Prometheus
 
-/// A small Prometheus registry: request counts and latency by route, indexing figures, errors.
-/// Written by hand (no swift-metrics backend) and rendered in the text exposition format.
-final class ServerMetrics: @unchecked Sendable {
+/// The server's metrics: request counts and latency by route, indexing figures, errors. Recorded
+/// through swift-metrics into a swift-prometheus registry of this server's own (no global
+/// bootstrap, so that several servers in one process keep apart) and rendered in the Prometheus
+/// text exposition format.
+final class ServerMetrics: Sendable {
+    /// Latency buckets of `gallery_http_request_duration_seconds`, in seconds.
     static let buckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    /// Methods counted under their own name; any other is counted as `OTHER` (a client cannot
+    /// create series at will).
+    static let methods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
     private struct RequestKey: Hashable {
         var method: String
@@ -11,91 +19,76 @@ final class ServerMetrics: @unchecked Sendable {
         var status: Int
     }
 
-    private struct Histogram {
-        var counts = [Int](repeating: 0, count: ServerMetrics.buckets.count)
-        var sum = 0.0
-        var count = 0
+    private let registry = PrometheusCollectorRegistry()
+    private let factory: PrometheusMetricsFactory
+    /// A request's counter and its route's latency histogram.
+    private struct RequestHandles: Sendable {
+        var count: Metrics.Counter
+        var latency: Metrics.Timer
     }
 
-    private let lock = NSLock()
-    private var requests: [RequestKey: Int] = [:]
-    private var latency: [String: Histogram] = [:]
-    private var errors = 0
-    private var imagesIndexed = 0
-    private var imagesFailed = 0
-    private var queueLength = 0
-    private var jobsFinished: [String: Int] = [:]
+    /// Handles already made, so that a request costs one dictionary lookup and the updates.
+    private let requests = HandleCache<RequestKey, RequestHandles>()
+    private let errors: Metrics.Counter
+    private let imagesIndexed: Metrics.Counter
+    private let imagesFailed: Metrics.Counter
+    private let queueLength: Metrics.Gauge
+
+    init() {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets["gallery_http_request_duration_seconds"] = Self.buckets.map {
+            .nanoseconds(Int64(($0 * 1e9).rounded()))
+        }
+        self.factory = factory
+        errors = Metrics.Counter(label: "gallery_errors_total", factory: factory)
+        imagesIndexed = Metrics.Counter(label: "gallery_images_indexed_total", factory: factory)
+        imagesFailed = Metrics.Counter(label: "gallery_images_failed_total", factory: factory)
+        queueLength = Metrics.Gauge(label: "gallery_index_queue_length", factory: factory)
+    }
 
     func recordRequest(method: String, route: String, status: Int, seconds: Double) {
-        lock.withLock {
-            requests[RequestKey(method: method, route: route, status: status), default: 0] += 1
-            var histogram = latency[route] ?? Histogram()
-            for (index, bound) in Self.buckets.enumerated() where seconds <= bound { histogram.counts[index] += 1 }
-            histogram.sum += seconds
-            histogram.count += 1
-            latency[route] = histogram
-            if status >= 500 { errors += 1 }
+        let method = Self.methods.contains(method) ? method : "OTHER"
+        let handles = requests.handle(for: RequestKey(method: method, route: route, status: status)) { key in
+            RequestHandles(
+                count: Metrics.Counter(
+                    label: "gallery_http_requests_total",
+                    dimensions: [("method", key.method), ("route", key.route), ("status", "\(key.status)")], factory: factory),
+                latency: Metrics.Timer(
+                    label: "gallery_http_request_duration_seconds", dimensions: [("route", key.route)], factory: factory))
         }
+        handles.count.increment()
+        handles.latency.recordNanoseconds(Int64((seconds * 1e9).rounded()))
+        if status >= 500 { errors.increment() }
     }
 
     func recordIndexed(added: Int, failed: Int) {
-        lock.withLock {
-            imagesIndexed += added
-            imagesFailed += failed
-        }
+        imagesIndexed.increment(by: added)
+        imagesFailed.increment(by: failed)
     }
 
-    func recordError() { lock.withLock { errors += 1 } }
+    func recordError() { errors.increment() }
 
-    func setQueueLength(_ length: Int) { lock.withLock { queueLength = length } }
+    func setQueueLength(_ length: Int) { queueLength.record(length) }
 
-    func recordJob(state: String) { lock.withLock { jobsFinished[state, default: 0] += 1 } }
+    func recordJob(state: String) {
+        Metrics.Counter(label: "gallery_jobs_finished_total", dimensions: [("state", state)], factory: factory).increment()
+    }
 
     /// The Prometheus text exposition.
-    func render() -> String {
-        lock.withLock {
-            var out = ""
-            out += "# HELP gallery_http_requests_total HTTP requests by method, route and status.\n"
-            out += "# TYPE gallery_http_requests_total counter\n"
-            for (key, value) in requests.sorted(by: {
-                "\($0.key.route)\($0.key.method)\($0.key.status)" < "\($1.key.route)\($1.key.method)\($1.key.status)"
-            }) {
-                out +=
-                    "gallery_http_requests_total{method=\"\(key.method)\",route=\"\(Self.escape(key.route))\",status=\"\(key.status)\"} \(value)\n"
-            }
-            out += "# HELP gallery_http_request_duration_seconds Request latency by route.\n"
-            out += "# TYPE gallery_http_request_duration_seconds histogram\n"
-            for (route, histogram) in latency.sorted(by: { $0.key < $1.key }) {
-                let label = "route=\"\(Self.escape(route))\""
-                for (index, bound) in Self.buckets.enumerated() {
-                    out += "gallery_http_request_duration_seconds_bucket{\(label),le=\"\(bound)\"} \(histogram.counts[index])\n"
-                }
-                out += "gallery_http_request_duration_seconds_bucket{\(label),le=\"+Inf\"} \(histogram.count)\n"
-                out += "gallery_http_request_duration_seconds_sum{\(label)} \(histogram.sum)\n"
-                out += "gallery_http_request_duration_seconds_count{\(label)} \(histogram.count)\n"
-            }
-            out += "# HELP gallery_images_indexed_total Images added or updated by the server's indexing.\n"
-            out += "# TYPE gallery_images_indexed_total counter\n"
-            out += "gallery_images_indexed_total \(imagesIndexed)\n"
-            out += "# HELP gallery_images_failed_total Images the server's indexing could not read.\n"
-            out += "# TYPE gallery_images_failed_total counter\n"
-            out += "gallery_images_failed_total \(imagesFailed)\n"
-            out += "# HELP gallery_index_queue_length Index jobs queued or running.\n"
-            out += "# TYPE gallery_index_queue_length gauge\n"
-            out += "gallery_index_queue_length \(queueLength)\n"
-            out += "# HELP gallery_jobs_finished_total Index jobs by final state.\n"
-            out += "# TYPE gallery_jobs_finished_total counter\n"
-            for (state, value) in jobsFinished.sorted(by: { $0.key < $1.key }) {
-                out += "gallery_jobs_finished_total{state=\"\(state)\"} \(value)\n"
-            }
-            out += "# HELP gallery_errors_total Server errors (5xx responses and failed jobs).\n"
-            out += "# TYPE gallery_errors_total counter\n"
-            out += "gallery_errors_total \(errors)\n"
-            return out
-        }
-    }
+    func render() -> String { registry.emitToString() }
+}
 
-    private static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+/// Metric handles by key, made once.
+private final class HandleCache<Key: Hashable & Sendable, Handle: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handles: [Key: Handle] = [:]
+
+    func handle(for key: Key, make: (Key) -> Handle) -> Handle {
+        lock.withLock {
+            if let handle = handles[key] { return handle }
+            let handle = make(key)
+            handles[key] = handle
+            return handle
+        }
     }
 }

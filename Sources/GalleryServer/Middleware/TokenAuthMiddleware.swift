@@ -10,7 +10,9 @@ struct TokenAuthMiddleware: RouterMiddleware {
     let publicMetrics: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let path = request.uri.path
+        // Decided on the route the router matched (`//metrics` and `/metrics/` match `/metrics`),
+        // else on the path with empty segments dropped.
+        let path = context.endpointPath ?? Self.normalised(request.uri.path)
         let needsToken = path.hasPrefix("/api/") || path == "/api" || (!publicMetrics && path == "/metrics")
         guard needsToken else { return try await next(request, context) }
         guard let header = request.headers[.authorization] else {
@@ -28,5 +30,10 @@ struct TokenAuthMiddleware: RouterMiddleware {
         context.user = user
         context.logger[metadataKey: "user.id"] = "\(user.id ?? 0)"
         return try await next(request, context)
+    }
+
+    /// `path` without empty segments: `//api//v1/` is `/api/v1`.
+    static func normalised(_ path: String) -> String {
+        "/" + path.split(separator: "/").joined(separator: "/")
     }
 }

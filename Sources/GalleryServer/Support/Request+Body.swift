@@ -35,30 +35,6 @@ extension Request {
         }
     }
 
-    /// Streams the body into `url`, refusing more than `limit` bytes.
-    /// - Throws: ``APIError`` 413 when the body is larger (the partial file is removed).
-    func receiveBody(to url: URL, limit: Int64) async throws -> Int64 {
-        if let length = declaredLength, length > limit {
-            throw APIError.tooLarge("upload requests are limited to \(limit) bytes")
-        }
-        FileManager.default.createFile(atPath: url.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: url)
-        var received: Int64 = 0
-        do {
-            for try await chunk in body {
-                received += Int64(chunk.readableBytes)
-                if received > limit { throw APIError.tooLarge("upload requests are limited to \(limit) bytes") }
-                try handle.write(contentsOf: Data(chunk.readableBytesView))
-            }
-            try handle.close()
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: url)
-            throw error
-        }
-        return received
-    }
-
     /// An integer query parameter within `range`, or `defaultValue` when absent.
     func intQuery(_ name: String, default defaultValue: Int, range: ClosedRange<Int>) throws -> Int {
         guard let raw = uri.queryParameters[name[...]] else { return defaultValue }

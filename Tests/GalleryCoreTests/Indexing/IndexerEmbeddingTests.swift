@@ -20,6 +20,8 @@ struct IndexerEmbeddingTests {
         let first = try await indexer.index(roots: [harness.photos.path], collection: collection)
         #expect(first.counts.added == 3)
         #expect(try harness.catalog.embeddingCounts() == [pack.identifier: 3])
+        #expect(try harness.catalog.embeddingCounts(collectionId: collection.id!) == [pack.identifier: 3])
+        #expect(try harness.catalog.embeddingCounts(collectionId: collection.id! + 1).isEmpty)
 
         let engine = SearchEngine(catalog: harness.catalog, model: pack)
         let cat = try engine.search(SemanticQuery(collectionId: collection.id!, subject: .text("show me a photo of a cat"), limit: 3))
