@@ -14,17 +14,11 @@ duration=${1:-20}
 connections=${2:-16}
 count=${3:-10000}
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
-fixtures=$(scripts/fetch-fixtures.sh --all)
 export GALLERY_ONNXRUNTIME=$(scripts/models.sh)
 scripts/quiet-build.sh -c release --product gallery
 gallery="$(swift build -c release --show-bin-path)/gallery"
 
-fmnist="$root/.cache/bench/fashion-mnist-$count"
-if [ ! -f "$fmnist/.done" ]; then
-    rm -rf "$fmnist"
-    python3 scripts/bench/fashion_mnist_to_png.py "$fixtures/fashion-mnist/train-images-idx3-ubyte.gz" "$fmnist" "$count"
-    touch "$fmnist/.done"
-fi
+fmnist=$(scripts/bench/fashion-mnist.sh "$count")
 export GALLERY_HOME="$root/.cache/bench/home-load-$count"
 if [ ! -f "$GALLERY_HOME/.indexed" ]; then
     rm -rf "$GALLERY_HOME"
