@@ -26,7 +26,9 @@ public func buildApplication(
         logger.notice("model loaded", metadata: ["model.identifier": "\(model.identifier)", "embeddings.dropped": "\(dropped)"])
     }
     if let problem { logger.notice("semantic search disabled", metadata: ["model.problem": "\(problem)"]) }
-    let models = ModelHolder(model: model, catalog: catalog, problem: problem)
+    // Any user reads the reason in a 503: it names the data folder, never its path.
+    let reason = problem?.replacingOccurrences(of: configuration.gallery.home.path, with: "$GALLERY_HOME")
+    let models = ModelHolder(model: model, catalog: catalog, problem: reason)
     let metrics = ServerMetrics()
     let gallery = configuration.gallery
     let faces = FaceHolder.load(configuration: gallery, logger: logger)

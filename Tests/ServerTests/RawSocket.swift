@@ -135,7 +135,7 @@ final class StubHTTPServer: @unchecked Sendable {
             }
             let connection = RawSocket(descriptor: client)
             var head = Data()
-            while head.range(of: Data("\r\n\r\n".utf8)) == nil, let chunk = connection.receive(within: 5), !chunk.isEmpty {
+            while head.range(of: Data("\r\n\r\n".utf8)) == nil, let chunk = connection.receive(within: 60), !chunk.isEmpty {
                 head.append(chunk)
             }
             let text = String(decoding: head, as: UTF8.self)

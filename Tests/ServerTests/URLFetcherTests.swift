@@ -20,8 +20,10 @@ struct URLFetcherTests {
         }
     }
 
+    /// A fetcher; its default deadline is long, so that a fetch that must succeed does even when
+    /// the whole suite keeps both cores busy.
     static func fetcher(
-        _ resolutions: Resolutions, maxBytes: Int64 = 1 << 20, timeout: Double = 10, slots: FetchSlots = FetchSlots(limit: 4)
+        _ resolutions: Resolutions, maxBytes: Int64 = 1 << 20, timeout: Double = 120, slots: FetchSlots = FetchSlots(limit: 4)
     )
         -> URLFetcher
     {

@@ -149,12 +149,14 @@ struct InferenceSessionTests {
         let session = try OnnxSession(runtime: runtime, modelPath: model)
         let load = clock.now - loadStart
         let input = ["X": Tensor(float32: [1, 2, 3, 4], shape: [1, 4])]
-        _ = try session.run(input)
+        let first = try #require(try session.run(input)["Y"]?.floats)
         let runs = 2_000
+        var differing = 0
         let runStart = clock.now
-        for _ in 0..<runs { _ = try session.run(input) }
+        for _ in 0..<runs where try session.run(input)["Y"]?.floats != first { differing += 1 }
+        #expect(differing == 0, "every run of the same input gives the same output")
         let perRun = (clock.now - runStart) / runs
+        // Printed, not asserted: timings belong in benchmarks (this machine is shared).
         print("inference timing: session load \(load), run overhead \(perRun) per run (tiny model)")
-        #expect(perRun < .milliseconds(5))
     }
 }
