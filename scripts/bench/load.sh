@@ -33,7 +33,7 @@ started=$(date +%s.%N)
 "$gallery" serve --port "$port" --log-level error >"$GALLERY_HOME.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.02; done
+for _ in $(seq 1 1500); do grep -q "is listening" "$GALLERY_HOME.log" && break; sleep 0.02; done
 listening=$(date +%s.%N)
 curl -sf -H "$auth" -H 'Content-Type: application/json' -d '{"query": "a shoe"}' \
     "http://127.0.0.1:$port/api/v1/collections/1/search" >/dev/null
