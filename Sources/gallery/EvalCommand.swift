@@ -17,15 +17,23 @@ struct EvalCommand: AsyncParsableCommand {
     @Argument(help: "The JSON Lines file of queries.")
     var queries: String
 
+    @Option(help: "Where the relevance floor sits whose effect is measured: 0 (the median score) to 1 (the best).")
+    var floor = RelevanceFloor.standard.fraction
+
     @Flag(help: "Print JSON.")
     var json = false
+
+    func validate() throws {
+        guard (0...1).contains(floor) else { throw ValidationError("--floor must be between 0 and 1") }
+    }
 
     func run() async throws {
         let context = try global.makeContext()
         let queries = try RetrievalEvaluator.loadQueries(from: URL(fileURLWithPath: queries))
         guard !queries.isEmpty else { throw ValidationError("\(self.queries) holds no queries") }
         let engine = SearchEngine(catalog: context.catalog, model: try context.loadModel(threads: context.configuration.threads))
-        let metrics = try RetrievalEvaluator(engine: engine, collectionId: try context.collectionId()).evaluate(queries)
+        let relevance = RelevanceFloor(fraction: floor, minimumCandidates: RelevanceFloor.standard.minimumCandidates)
+        let metrics = try RetrievalEvaluator(engine: engine, collectionId: try context.collectionId(), floor: relevance).evaluate(queries)
         if json {
             try Output.json(metrics)
         } else {

@@ -77,6 +77,14 @@ struct CommandLineTests {
         let unknown = try gallery.run(["show", "999"])
         #expect(unknown.status != 0)
         #expect(unknown.standardError.contains("no image '999'"))
+
+        let badFloor = try gallery.run(["eval", "/no/such/queries.jsonl", "--floor", "2"])
+        #expect(badFloor.status != 0)
+        #expect(badFloor.standardError.contains("--floor must be between 0 and 1"))
+
+        let longQuery = try gallery.run(["search", String(repeating: "my ", count: 30_000)])
+        #expect(longQuery.status != 0)
+        #expect(longQuery.standardError.contains("longer than 1000 characters"))
     }
 
     @Test func theWholePillowTestFolderIndexesAndEveryFailureHasAReason() throws {
