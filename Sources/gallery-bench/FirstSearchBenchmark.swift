@@ -23,10 +23,7 @@ struct FirstSearchBenchmark: AsyncParsableCommand {
     func run() async throws {
         let configuration = try ConfigurationLoader().load(home: home)
         let source = try AppDatabase.open(at: configuration.catalogURL)
-        let runtime = try OnnxRuntime.shared(
-            libraryPath: OnnxRuntime.defaultLibraryPath(home: configuration.home, environment: ProcessInfo.processInfo.environment))
-        let model = try ModelRegistry(home: configuration.home).loadActive(
-            runtime: runtime, options: SessionOptions(intraOpThreads: threads))
+        let model = try ModelLoader(home: configuration.home).active(threads: threads)
         let real = try source.indexEntries(model: model.identifier)
         guard let first = real.first else { throw ValidationError("\(home) holds no embeddings from \(model.identifier)") }
         let sample = try source.embedding(contentHash: try hash(of: first.imageId, in: source), model: model.identifier)!

@@ -18,9 +18,7 @@ struct ModelBenchmark: AsyncParsableCommand {
     var images = 64
 
     func run() async throws {
-        let runtime = try OnnxRuntime.shared(
-            libraryPath: OnnxRuntime.defaultLibraryPath(
-                home: URL(fileURLWithPath: NSTemporaryDirectory()), environment: ProcessInfo.processInfo.environment))
+        let runtime = try ModelLoader(home: URL(fileURLWithPath: NSTemporaryDirectory())).runtime()
         let folder = URL(fileURLWithPath: model)
         for threads in [1, 2] {
             let embedding = try ModelRegistry.load(folder: folder, runtime: runtime, options: SessionOptions(intraOpThreads: threads))

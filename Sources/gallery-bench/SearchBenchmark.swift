@@ -31,10 +31,7 @@ struct SearchBenchmark: AsyncParsableCommand {
     func run() async throws {
         let configuration = try ConfigurationLoader().load(home: home)
         let catalog = try AppDatabase.open(at: configuration.catalogURL)
-        let runtime = try OnnxRuntime.shared(
-            libraryPath: OnnxRuntime.defaultLibraryPath(home: configuration.home, environment: ProcessInfo.processInfo.environment))
-        let model = try ModelRegistry(home: configuration.home).loadActive(
-            runtime: runtime, options: SessionOptions(intraOpThreads: threads))
+        let model = try ModelLoader(home: configuration.home).active(threads: threads)
         let real = try catalog.indexEntries(model: model.identifier)
         guard !real.isEmpty else { throw ValidationError("\(home) holds no embeddings from \(model.identifier): index a library first") }
         print("model \(model.identifier), \(real.count) real embeddings, \(ProcessInfo.processInfo.activeProcessorCount) cores")

@@ -16,9 +16,7 @@ struct FaceBenchmark: AsyncParsableCommand {
     var models = ".cache/models/faces"
 
     func run() async throws {
-        let runtime = try OnnxRuntime.shared(
-            libraryPath: OnnxRuntime.defaultLibraryPath(
-                home: URL(fileURLWithPath: NSTemporaryDirectory()), environment: ProcessInfo.processInfo.environment))
+        let runtime = try ModelLoader(home: URL(fileURLWithPath: NSTemporaryDirectory())).runtime()
         let folder = URL(fileURLWithPath: models)
         let fixturesURL = URL(fileURLWithPath: fixtures)
         let cases = try FaceCase.load(fixtures: fixturesURL)

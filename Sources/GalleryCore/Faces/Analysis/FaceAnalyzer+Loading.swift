@@ -8,8 +8,7 @@ extension FaceAnalyzer {
     public static func load(
         configuration: GalleryConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> FaceAnalyzer {
-        let runtime = try OnnxRuntime.shared(
-            libraryPath: OnnxRuntime.defaultLibraryPath(home: configuration.home, environment: environment))
+        let runtime = try ModelLoader(home: configuration.home, environment: environment).runtime()
         return try FaceAnalyzer(
             settings: configuration.faces.detector, modelsFolder: configuration.faceModelsURL, runtime: runtime)
     }
