@@ -56,7 +56,8 @@ struct UploadHandler {
                 }
             }
         }
-        services.models.catalogChanged(logger: services.logger)
+        // The job queue's hook has already brought the search index in step; a discarded
+        // upload never had an embedding, so nothing more is to do.
         return try .json(Result(images: images, rejected: rejected), status: images.isEmpty ? .unprocessableContent : .created)
     }
 
