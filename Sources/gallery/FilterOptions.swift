@@ -7,6 +7,7 @@ import GalleryCore
 struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp(SearchField.after.help)) var after: String?
     @Option(help: ArgumentHelp(SearchField.before.help)) var before: String?
+    @Option(help: ArgumentHelp(SearchField.camera.help)) var camera: String?
     @Option(help: ArgumentHelp(SearchField.make.help)) var make: String?
     @Option(help: ArgumentHelp(SearchField.model.help)) var model: String?
     @Option(help: ArgumentHelp(SearchField.lens.help)) var lens: String?
@@ -42,6 +43,7 @@ struct FilterOptions: ParsableArguments {
         var filters = SearchFilters()
         filters.after = after
         filters.before = before
+        filters.camera = camera
         filters.make = make
         filters.model = model
         filters.lens = lens

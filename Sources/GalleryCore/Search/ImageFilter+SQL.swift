@@ -7,6 +7,11 @@ extension ImageFilter {
         var request = request
         if let takenAfter { request = request.filter(Columns.takenAt >= takenAfter) }
         if let takenBefore { request = request.filter(Columns.takenAt < takenBefore) }
+        if let camera {
+            request = request.filter(
+                sql: "(IFNULL(cameraMake, '') || ' ' || IFNULL(cameraModel, '')) LIKE ? ESCAPE '\\'",
+                arguments: [Self.containsPattern(camera)])
+        }
         if let cameraMake { request = request.filter(Columns.cameraMake.collating(.nocase) == cameraMake) }
         if let cameraModel { request = request.filter(Columns.cameraModel.like(Self.containsPattern(cameraModel), escape: "\\")) }
         if let lensModel { request = request.filter(Columns.lensModel.like(Self.containsPattern(lensModel), escape: "\\")) }

@@ -7,6 +7,8 @@ public struct ImageFilter: Sendable, Equatable, Codable {
     public var takenAfter: Date?
     /// Taken before this instant.
     public var takenBefore: Date?
+    /// The camera's make or model contains (case-insensitive), e.g. `Canon` or `iPhone 12`.
+    public var camera: String?
     /// Camera maker equals (case-insensitive), e.g. `Canon`.
     public var cameraMake: String?
     /// Camera model contains (case-insensitive), e.g. `EOS 40D`.

@@ -57,7 +57,7 @@ public final class SearchEngine: @unchecked Sendable {
             VectorQuery(
                 vector: vector, collectionId: query.collectionId, allowed: allowed, excluding: excluding,
                 minScore: query.minScore ?? -1, offset: query.offset, limit: query.limit, floor: query.floor,
-                pastFloor: query.pastFloor))
+                pastFloor: query.pastFloor, scoring: query.scoring))
         let ids = ranked.hits.map(\.imageId)
         let images = try catalog.images(ids: ids)
         let tags = try catalog.tags(imageIds: ids, model: model.identifier)
@@ -66,35 +66,74 @@ public final class SearchEngine: @unchecked Sendable {
             SemanticResults.Hit(image: image, score: scores[image.id!] ?? 0, tags: tags[image.id!] ?? [])
         }
         return SemanticResults(
-            hits: results, total: ranked.total, relevant: ranked.relevant, floorScore: ranked.floorScore,
-            encodeSeconds: (encoded - start).seconds, rankSeconds: (clock.now - encoded).seconds)
+            hits: results, total: ranked.total, relevant: ranked.relevant, floorScore: ranked.floorScore, median: ranked.median,
+            best: ranked.best, scored: ranked.scored, encodeSeconds: (encoded - start).seconds,
+            rankSeconds: (clock.now - encoded).seconds)
     }
 
     /// The query as a vector, the index to search, and an image to leave out of the results.
     private func queryVector(_ query: SemanticQuery) throws -> ([Float], VectorIndex, Int64?) {
         switch query.subject {
         case .text(let text):
-            let cleaned = QueryCleaner.clean(text)
-            guard !cleaned.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SearchError.emptyQuery }
-            let vector = try queryVectors.vector(for: cleaned) { VectorCoding.normalized(try model.embedText(cleaned)) }
-            return (vector, try index(visual: false), nil)
+            return (try textVector(text), try index(visual: false), nil)
         case .similarToImage(let id):
-            guard let image = try catalog.image(id: id, collectionId: query.collectionId), let hash = image.contentHash else {
-                throw SearchError.unknownImage("#\(id)")
-            }
-            guard let embedding = try catalog.embedding(contentHash: hash, model: model.identifier) else {
-                throw SearchError.imageNotEmbedded("#\(id)")
-            }
-            return (VectorCoding.float16Vector(embedding.visual), try index(visual: true), id)
+            return (try indexedEmbedding(id, query.collectionId).visual, try index(visual: true), id)
         case .similarToPhoto(let data):
-            let preprocessing = model.preprocessing
-            let side = Int(Double(preprocessing.size) / preprocessing.cropFraction) * 3
-            let prepared = try PhotoDecoder().decodePreview(data, maxSide: side).prepared(for: preprocessing)
-            guard let embedding = try model.embedImages([prepared]).first else {
-                throw SearchError.invalidRange("the model returned no embedding for the photo")
+            return (try photoEmbedding(data).visual, try index(visual: true), nil)
+        case .blend(let blend):
+            var positive: [Float]?
+            if !blend.texts.isEmpty {
+                positive = VectorCoding.normalized(VectorCoding.mean(try blend.texts.map(textVector)))
             }
-            return (embedding.visual, try index(visual: true), nil)
+            var excluding: Int64?
+            if let example = blend.example {
+                let joint: [Float]
+                switch example {
+                case .image(let id):
+                    joint = try indexedEmbedding(id, query.collectionId).vector
+                    excluding = id
+                case .photo(let data): joint = try photoEmbedding(data).vector
+                }
+                let weight = Float(blend.exampleWeight)
+                positive =
+                    positive.map { text in zip(text, VectorCoding.normalized(joint)).map { (1 - weight) * $0 + weight * $1 } } ?? joint
+            }
+            guard var vector = positive else { throw SearchError.emptyQuery }
+            if !blend.negatives.isEmpty {
+                let negative = VectorCoding.mean(try blend.negatives.map(textVector))
+                vector = zip(VectorCoding.normalized(vector), negative).map { $0 - $1 }
+            }
+            return (VectorCoding.normalized(vector), try index(visual: false), excluding)
         }
+    }
+
+    /// A text's unit vector (cached), after conversational filler is stripped.
+    private func textVector(_ text: String) throws -> [Float] {
+        let cleaned = QueryCleaner.clean(text)
+        guard !cleaned.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SearchError.emptyQuery }
+        return try queryVectors.vector(for: cleaned) { VectorCoding.normalized(try model.embedText(cleaned)) }
+    }
+
+    /// The stored joint and visual vectors of one of the collection's images.
+    private func indexedEmbedding(_ id: Int64, _ collectionId: Int64) throws -> (vector: [Float], visual: [Float]) {
+        guard let image = try catalog.image(id: id, collectionId: collectionId), let hash = image.contentHash else {
+            throw SearchError.unknownImage("#\(id)")
+        }
+        guard let embedding = try catalog.embedding(contentHash: hash, model: model.identifier) else {
+            throw SearchError.imageNotEmbedded("#\(id)")
+        }
+        return (VectorCoding.float32Vector(embedding.vector), VectorCoding.float16Vector(embedding.visual))
+    }
+
+    /// A photo's embedding, decoded and prepared as indexing does.
+    private func photoEmbedding(_ data: Data) throws -> ImageEmbedding {
+        let preprocessing = model.preprocessing
+        let side = Int(Double(preprocessing.size) / preprocessing.cropFraction) * 3
+        let prepared = try PhotoDecoder().decodePreview(data, maxSide: side).prepared(for: preprocessing)
+        guard let embedding = try model.embedImages([prepared]).first else {
+            throw SearchError.invalidRange("the model returned no embedding for the photo")
+        }
+        return embedding
     }
 
     /// Loads the text index now, so that the first search does not wait for it.

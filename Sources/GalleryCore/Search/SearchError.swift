@@ -18,6 +18,8 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
     case textTooLong
     /// The request asks for two things that do not go together.
     case conflictingSubjects(String)
+    /// A search text the query language cannot read (an unbalanced quote, an unknown field, ...).
+    case invalidQuery(String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
         case .textTooLong:
             "the search text is longer than \(SearchLimits.maxTextLength) characters: describe the photo in fewer words"
         case .conflictingSubjects(let detail): detail
+        case .invalidQuery(let detail): detail
         }
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// The README's search table lists these, with ``help``; the CLI's help texts are these.
 public enum SearchField: String, CaseIterable, Sendable {
-    case after, before, make, model, lens, format
+    case after, before, camera, make, model, lens, format
     case minWidth = "min_width"
     case maxWidth = "max_width"
     case minHeight = "min_height"
@@ -55,6 +55,7 @@ public enum SearchField: String, CaseIterable, Sendable {
         switch self {
         case .after: "Taken on or after this date: 2019, 2019-07, 2019-07-14 or an ISO 8601 date-time."
         case .before: "Taken before this date (2019-07-14: before that day begins; 2019: before 2019 begins)."
+        case .camera: "Camera make or model contains (any case), e.g. Canon or \"iPhone 12\"."
         case .make: "Camera maker (exact, any case), e.g. Canon."
         case .model: "Camera model contains, e.g. \"EOS 40D\"."
         case .lens: "Lens model contains."

@@ -31,6 +31,7 @@ extension SearchFilters {
         var filter = ImageFilter()
         filter.takenAfter = try after.trimmedNonEmpty.map { try SearchDate.parse($0, field: .after) }
         filter.takenBefore = try before.trimmedNonEmpty.map { try SearchDate.parse($0, field: .before) }
+        filter.camera = camera.trimmedNonEmpty
         filter.cameraMake = make.trimmedNonEmpty
         filter.cameraModel = model.trimmedNonEmpty
         filter.lensModel = lens.trimmedNonEmpty

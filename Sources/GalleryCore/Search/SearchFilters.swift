@@ -6,6 +6,8 @@ import Foundation
 public struct SearchFilters: Sendable, Equatable, Decodable {
     public var after: String?
     public var before: String?
+    /// Make or model contains.
+    public var camera: String?
     public var make: String?
     public var model: String?
     public var lens: String?
@@ -24,7 +26,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case after, before, make, model, lens, format, near, path
+        case after, before, camera, make, model, lens, format, near, path
         case persons = "person"
         case personMatch = "person_match"
         case minWidth = "min_width"
@@ -38,6 +40,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         after = try container.decodeIfPresent(String.self, forKey: .after)
         before = try container.decodeIfPresent(String.self, forKey: .before)
+        camera = try container.decodeIfPresent(String.self, forKey: .camera)
         make = try container.decodeIfPresent(String.self, forKey: .make)
         model = try container.decodeIfPresent(String.self, forKey: .model)
         lens = try container.decodeIfPresent(String.self, forKey: .lens)
@@ -62,6 +65,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
             switch field {
             case .after: after = value
             case .before: before = value
+            case .camera: camera = value
             case .make: make = value
             case .model: model = value
             case .lens: lens = value

@@ -11,6 +11,8 @@ public struct SemanticQuery: Sendable {
         case similarToImage(id: Int64)
         /// Images that look like a photo that is not (necessarily) indexed.
         case similarToPhoto(Data)
+        /// Texts (their vectors averaged) and an example image together, minus concepts.
+        case blend(SemanticBlend)
     }
 
     public var collectionId: Int64
@@ -24,6 +26,9 @@ public struct SemanticQuery: Sendable {
     public var floor: RelevanceFloor?
     /// Page into the results below the floor too.
     public var pastFloor: Bool
+    /// Images whose scores (and ranks among the candidates) the results report even when they
+    /// are not on the page: the keyword side's matches, for fusion.
+    public var scoring: Set<Int64> = []
 
     public init(
         collectionId: Int64, subject: Subject, filter: ImageFilter = ImageFilter(), offset: Int = 0, limit: Int = 20,
@@ -55,8 +60,34 @@ public struct SemanticResults: Sendable {
     public var relevant: Int
     /// The lowest score counted as relevant; nil when every match is.
     public var floorScore: Float? = nil
+    /// The candidates' median and best scores (nil without candidates).
+    public var median: Float? = nil
+    public var best: Float? = nil
+    /// Scores and ranks (1 = best) of the images asked for in ``SemanticQuery/scoring`` that are
+    /// candidates.
+    public var scored: [Int64: VectorIndex.Scored] = [:]
     /// Seconds spent embedding the query.
     public var encodeSeconds: Double
     /// Seconds spent ranking (filters, vector search, loading the page).
     public var rankSeconds: Double
+}
+
+/// Several texts and an example image as one query: "this photo, but at night" and
+/// `dog OR cat on the beach -"crowd"`. The vector is the mean of the texts' vectors, mixed with
+/// the example's joint vector by ``exampleWeight``, minus the mean of the negative concepts'
+/// vectors (rclip's subtraction), then normalised.
+public struct SemanticBlend: Sendable {
+    public var texts: [String]
+    /// Concepts subtracted.
+    public var negatives: [String]
+    public var example: SearchRequest.Example?
+    /// The example's share of the positive part when there are texts too (0...1).
+    public var exampleWeight: Double
+
+    public init(texts: [String], negatives: [String] = [], example: SearchRequest.Example? = nil, exampleWeight: Double = 0.5) {
+        self.texts = texts
+        self.negatives = negatives
+        self.example = example
+        self.exampleWeight = min(max(exampleWeight, 0), 1)
+    }
 }

@@ -27,6 +27,17 @@ public enum VectorCoding {
         return halves.map { Float($0) }
     }
 
+    /// The element-wise mean of vectors of one length (empty for none).
+    public static func mean(_ vectors: [[Float]]) -> [Float] {
+        guard let first = vectors.first else { return [] }
+        var sum = first
+        for vector in vectors.dropFirst() {
+            for index in sum.indices { sum[index] += vector[index] }
+        }
+        let count = Float(vectors.count)
+        return sum.map { $0 / count }
+    }
+
     /// `vector` scaled to unit length (unchanged when all zeros).
     public static func normalized(_ vector: [Float]) -> [Float] {
         let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()

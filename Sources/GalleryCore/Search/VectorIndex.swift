@@ -35,6 +35,23 @@ public final class VectorIndex: @unchecked Sendable {
     public struct Hit: Sendable, Equatable {
         public var imageId: Int64
         public var score: Float
+
+        public init(imageId: Int64, score: Float) {
+            self.imageId = imageId
+            self.score = score
+        }
+    }
+
+    /// An image's score and its rank among the candidates (1 = best; ties share the better
+    /// rank, at the histogram's resolution of 1/1024).
+    public struct Scored: Sendable, Equatable {
+        public var score: Float
+        public var rank: Int
+
+        public init(score: Float, rank: Int) {
+            self.score = score
+            self.rank = rank
+        }
     }
 
     public let dimension: Int
@@ -134,6 +151,7 @@ public final class VectorIndex: @unchecked Sendable {
             var best = TopScores(capacity: offset + limit)
             var histogram = ScoreHistogram()
             var top = -Float.infinity
+            var asked: [Hit] = []
             for row in 0..<rows where scores[row] >= query.minScore && collectionIds[row] == query.collectionId {
                 let imageId = imageIds[row]
                 if imageId == query.excluding { continue }
@@ -142,6 +160,7 @@ public final class VectorIndex: @unchecked Sendable {
                 histogram.add(score)
                 top = max(top, score)
                 best.offer(Hit(imageId: imageId, score: score))
+                if query.scoring.contains(imageId) { asked.append(Hit(imageId: imageId, score: score)) }
             }
             let floor = query.floor?.floorBin(histogram, best: top)
             let relevant = floor.map { histogram.count(atOrAbove: $0) } ?? histogram.total
@@ -149,9 +168,18 @@ public final class VectorIndex: @unchecked Sendable {
             if let floor, !query.pastFloor {
                 ranked = ranked.filter { ScoreHistogram.bin($0.score) >= floor }
             }
-            return VectorResults(
+            var results = VectorResults(
                 hits: Array(ranked.dropFirst(offset)), total: histogram.total, relevant: relevant,
                 floorScore: floor.map(ScoreHistogram.lowerEdge))
+            if histogram.total > 0 {
+                results.median = histogram.medianBin.map(ScoreHistogram.lowerEdge)
+                results.best = top
+            }
+            for hit in asked {
+                let rank = histogram.count(atOrAbove: ScoreHistogram.bin(hit.score) + 1) + 1
+                results.scored[hit.imageId] = Scored(score: hit.score, rank: rank)
+            }
+            return results
         }
     }
 

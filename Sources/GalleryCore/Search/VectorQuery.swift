@@ -17,10 +17,12 @@ public struct VectorQuery: Sendable {
     public var floor: RelevanceFloor?
     /// Page into the results below the floor too (they are still counted apart).
     public var pastFloor: Bool
+    /// Images whose score and rank the results report wherever they rank.
+    public var scoring: Set<Int64> = []
 
     public init(
         vector: [Float], collectionId: Int64, allowed: Set<Int64>? = nil, excluding: Int64? = nil, minScore: Float = -1,
-        offset: Int = 0, limit: Int, floor: RelevanceFloor? = nil, pastFloor: Bool = false
+        offset: Int = 0, limit: Int, floor: RelevanceFloor? = nil, pastFloor: Bool = false, scoring: Set<Int64> = []
     ) {
         self.vector = vector
         self.collectionId = collectionId
@@ -31,6 +33,7 @@ public struct VectorQuery: Sendable {
         self.limit = limit
         self.floor = floor
         self.pastFloor = pastFloor
+        self.scoring = scoring
     }
 }
 
@@ -44,6 +47,11 @@ public struct VectorResults: Sendable, Equatable {
     public var relevant: Int
     /// The lowest score counted as relevant; nil when every candidate is.
     public var floorScore: Float?
+    /// The median and best candidate scores; nil without candidates.
+    public var median: Float?
+    public var best: Float?
+    /// Scores and ranks of the candidates asked for in ``VectorQuery/scoring``.
+    public var scored: [Int64: VectorIndex.Scored] = [:]
 
     public init(hits: [VectorIndex.Hit], total: Int, relevant: Int, floorScore: Float? = nil) {
         self.hits = hits
