@@ -9,8 +9,17 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Find images by describing them, by a similar image, or by date, camera, format, size, place, path or person.",
         discussion: """
+            The query language: words and "exact phrases" (both sides of the hybrid search), -word
+            (exclude), -"concept" (subtract from the meaning), OR, NOT, and the fields
+            \(QueryField.names.map { $0 + ":" }.joined(separator: " ")). Dates in plain words
+            ("2019", "June 2020", "last summer", "christmas 2018") and persons' names filter too.
+
             gallery search "a dog playing in the snow" --after 2019
+            gallery search 'dog OR cat on the beach -crowd -"people" last summer'
+            gallery search 'tag:animal camera:Canon type:heic'
             gallery search --similar-to ~/Pictures/cat.jpg
+            gallery search --similar-to ~/Pictures/street.jpg "at night" --example-weight 0.6
+            gallery search "badger" --semantic-weight 0.3 --fusion rrf
             gallery search --make Canon --has-location --json
             gallery search "person:Anna person:Ben at the beach" --after 2019-01-01
             gallery search --person Anna --person Ben --person-match any
@@ -29,13 +38,12 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(SearchField.offset.help)) var offset = 0
     @Option(help: ArgumentHelp(SearchField.minScore.help)) var minScore: Float?
     @Flag(help: ArgumentHelp(SearchField.all.help)) var all = false
+    @Option(help: ArgumentHelp(SearchField.semanticWeight.help)) var semanticWeight: Double?
+    @Option(help: ArgumentHelp(SearchField.exampleWeight.help)) var exampleWeight: Double?
+    @Option(help: ArgumentHelp(SearchField.fusion.help)) var fusion: FusionMethod?
 
     @Flag(help: "Print JSON: {\"results\": [...], \"total\": N, \"relevant\": N}.")
     var json = false
-
-    func validate() throws {
-        if query != nil && similarTo != nil { throw ValidationError("give a text query or --similar-to, not both") }
-    }
 
     func run() async throws {
         let context = try global.makeContext()
@@ -43,6 +51,9 @@ struct SearchCommand: AsyncParsableCommand {
         var request = SearchRequest(
             collectionId: collectionId, text: query, filters: filters.filters(), offset: offset, limit: limit, minScore: minScore,
             all: all)
+        request.semanticWeight = semanticWeight
+        request.exampleWeight = exampleWeight
+        request.fusion = fusion
         request.example = try similarTo.map { try example($0, context: context, collectionId: collectionId) }
         let service = SearchService(catalog: context.catalog) {
             SearchEngine(catalog: context.catalog, model: try context.loadModel(threads: context.configuration.threads))
@@ -75,10 +86,17 @@ struct SearchCommand: AsyncParsableCommand {
             let score = result.score.map { String(format: "%.3f", $0) } ?? "-"
             let date = result.takenAt.map { $0.formatted(.iso8601) } ?? "-"
             let tags = result.tags?.prefix(3).map(\.label).joined(separator: ", ") ?? ""
+            let matched = (result.matched ?? []).map { "\($0.field): \($0.terms.joined(separator: " "))" }.joined(separator: "; ")
             Output.line(
-                "\(result.id)\t\(score)\t\(date)\t\(result.format?.rawValue ?? "-")\t\(result.path)\(tags.isEmpty ? "" : "\t[\(tags)]")")
+                "\(result.id)\t\(score)\t\(date)\t\(result.format?.rawValue ?? "-")\t\(result.path)\(tags.isEmpty ? "" : "\t[\(tags)]")"
+                    + (matched.isEmpty ? "" : "\t(matched \(matched))"))
+        }
+        if report.parts.count > 1 || report.parts.contains(where: { $0.kind != .words }) {
+            Output.line("understood: " + report.parts.map(\.text).joined(separator: " · "))
         }
         let weaker = report.total - report.relevant
         Output.line("\(report.results.count) of \(report.relevant) shown" + (weaker > 0 ? " (\(weaker) weaker matches: --all)" : ""))
     }
 }
+
+extension FusionMethod: ExpressibleByArgument {}

@@ -1,46 +1,50 @@
 import Foundation
 
-/// Measures a search engine against queries with known answers.
+/// Measures the search service against queries with known answers, through the same path as
+/// every search (query language, semantic and keyword sides, fusion), with the weight and
+/// fusion method to measure.
 ///
 /// ```swift
-/// let metrics = try RetrievalEvaluator(engine: engine, collectionId: 1).evaluate(queries)
+/// let metrics = try RetrievalEvaluator(service: service, collectionId: 1, semanticWeight: 1).evaluate(queries)
 /// print(metrics.recallAt5, metrics.mrr)
 /// ```
 public struct RetrievalEvaluator: Sendable {
     /// Results inspected per query.
     public static let depth = 100
 
-    public let engine: SearchEngine
+    public let service: SearchService
     public let collectionId: Int64
-    /// The relevance floor whose effect is measured.
-    public let floor: RelevanceFloor
+    /// The semantic side's share (nil: the service's default).
+    public let semanticWeight: Double?
+    public let fusion: FusionMethod?
 
-    public init(engine: SearchEngine, collectionId: Int64, floor: RelevanceFloor = .standard) {
-        self.engine = engine
+    public init(service: SearchService, collectionId: Int64, semanticWeight: Double? = nil, fusion: FusionMethod? = nil) {
+        self.service = service
         self.collectionId = collectionId
-        self.floor = floor
+        self.semanticWeight = semanticWeight
+        self.fusion = fusion
     }
 
     /// Runs every query and aggregates the ranks of their first relevant results.
-    /// - Throws: search errors (an empty query in the file, no model).
+    /// - Throws: search errors (a query the language refuses, no model).
     public func evaluate(_ queries: [EvaluationQuery]) throws -> RetrievalMetrics {
         var ranks: [Int?] = []
-        var encode: [Double] = []
-        var rank: [Double] = []
+        var seconds: [Double] = []
         var aboveFloor: [Int] = []
         var keptByFloor = 0
         for query in queries {
             // Ranked past the floor (so the ranks are the plain ranking's), with the floor's count.
-            let results = try engine.search(
-                SemanticQuery(
-                    collectionId: collectionId, subject: .text(query.query), limit: Self.depth, floor: floor, pastFloor: true))
+            var request = SearchRequest(collectionId: collectionId, text: query.query, limit: Self.depth, all: true)
+            request.semanticWeight = semanticWeight
+            request.fusion = fusion
+            let start = ContinuousClock.now
+            let report = try service.search(request)
+            seconds.append((ContinuousClock.now - start).seconds)
             let relevant = Set(query.relevant)
-            let found = results.hits.firstIndex { relevant.contains($0.image.path) }.map { $0 + 1 }
+            let found = report.results.firstIndex { relevant.contains($0.path) }.map { $0 + 1 }
             ranks.append(found)
-            aboveFloor.append(results.relevant)
-            if let found, found <= results.relevant { keptByFloor += 1 }
-            encode.append(results.encodeSeconds)
-            rank.append(results.rankSeconds)
+            aboveFloor.append(report.relevant)
+            if let found, found <= report.relevant { keptByFloor += 1 }
         }
         let count = Double(max(queries.count, 1))
         func recall(_ k: Int) -> Double { Double(ranks.filter { ($0 ?? .max) <= k }.count) / count }
@@ -48,7 +52,7 @@ public struct RetrievalEvaluator: Sendable {
             queries: queries.count, recallAt1: recall(1), recallAt5: recall(5), recallAt10: recall(10),
             mrr: ranks.reduce(0) { $0 + ($1.map { 1 / Double($0) } ?? 0) } / count,
             recallAboveFloor: Double(keptByFloor) / count, medianAboveFloor: Self.median(aboveFloor.map(Double.init)),
-            medianEncodeSeconds: Self.median(encode), medianRankSeconds: Self.median(rank))
+            medianSearchSeconds: Self.median(seconds))
     }
 
     /// Reads a JSON Lines file of ``EvaluationQuery``.

@@ -14,10 +14,8 @@ public struct RetrievalMetrics: Codable, Sendable, Equatable {
     public var recallAboveFloor: Double
     /// Median number of results at or above the floor.
     public var medianAboveFloor: Double
-    /// Median seconds to embed a query.
-    public var medianEncodeSeconds: Double
-    /// Median seconds to rank the collection for a query.
-    public var medianRankSeconds: Double
+    /// Median seconds of one search (parsing, embedding, both rankings, fusion, the page).
+    public var medianSearchSeconds: Double
 
     enum CodingKeys: String, CodingKey {
         case queries, mrr
@@ -26,7 +24,6 @@ public struct RetrievalMetrics: Codable, Sendable, Equatable {
         case recallAt10 = "recall_at_10"
         case recallAboveFloor = "recall_above_floor"
         case medianAboveFloor = "median_above_floor"
-        case medianEncodeSeconds = "median_encode_seconds"
-        case medianRankSeconds = "median_rank_seconds"
+        case medianSearchSeconds = "median_search_seconds"
     }
 }

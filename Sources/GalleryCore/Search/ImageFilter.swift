@@ -36,6 +36,12 @@ public struct ImageFilter: Sendable, Equatable, Codable {
 
     /// Whether no condition is set.
     public var isEmpty: Bool { self == ImageFilter() }
+
+    /// Keeps only photos taken in `span` too (the dates already set narrow it further).
+    public mutating func restrict(to span: Range<Date>) {
+        takenAfter = max(takenAfter ?? span.lowerBound, span.lowerBound)
+        takenBefore = min(takenBefore ?? span.upperBound, span.upperBound)
+    }
 }
 
 /// How several persons in a filter combine.

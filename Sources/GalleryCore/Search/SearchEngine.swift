@@ -34,41 +34,51 @@ public final class SearchEngine: @unchecked Sendable {
         openblas_set_num_threads(1)
     }
 
-    /// Runs a query.
+    /// Runs a query: its page of images, with scores and tags.
     /// - Throws: ``SearchError`` for an empty query, an unknown or unembedded image or a bad
     ///   range; ``ImagingError`` for an unreadable query photo; model and catalogue errors.
     public func search(_ query: SemanticQuery) throws -> SemanticResults {
         guard (1...SearchLimits.maxLimit).contains(query.limit) else {
             throw SearchError.invalidRange("limit must be between 1 and \(SearchLimits.maxLimit)")
         }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let ranking = try rank(query)
+        let ids = ranking.results.hits.map(\.imageId)
+        let images = try catalog.images(ids: ids)
+        let tags = try catalog.tags(imageIds: ids, model: model.identifier)
+        let scores = Dictionary(uniqueKeysWithValues: ranking.results.hits.map { ($0.imageId, $0.score) })
+        let results = images.map { image in
+            SemanticResults.Hit(image: image, score: scores[image.id!] ?? 0, tags: tags[image.id!] ?? [])
+        }
+        let ranked = ranking.results
+        return SemanticResults(
+            hits: results, total: ranked.total, relevant: ranked.relevant, floorScore: ranked.floorScore, median: ranked.median,
+            best: ranked.best, scored: ranked.scored, encodeSeconds: ranking.encodeSeconds,
+            rankSeconds: (clock.now - start).seconds - ranking.encodeSeconds)
+    }
+
+    /// Ranks a query without loading its images: ids and scores of the page (any `limit` of 1 or
+    /// more: the hybrid search asks for a pool deeper than a page), and the seconds spent
+    /// embedding the query.
+    public func rank(_ query: SemanticQuery) throws -> (results: VectorResults, encodeSeconds: Double) {
+        guard query.limit >= 1 else { throw SearchError.invalidRange("limit must be at least 1") }
         guard query.offset >= 0 else { throw SearchError.invalidRange("offset cannot be negative") }
         let clock = ContinuousClock()
         let start = clock.now
         let (vector, index, excluding) = try queryVector(query)
-        let encoded = clock.now
-        guard index.count > 0 else {
-            return SemanticResults(hits: [], total: 0, relevant: 0, encodeSeconds: (encoded - start).seconds, rankSeconds: 0)
-        }
+        let encoded = (clock.now - start).seconds
+        guard index.count > 0 else { return (VectorResults(hits: [], total: 0, relevant: 0), encoded) }
         guard vector.count == index.dimension else {
             throw SearchError.invalidRange("the query vector has \(vector.count) values but the index holds \(index.dimension)")
         }
         let allowed = query.filter.isEmpty ? nil : try catalog.imageIds(matching: query.filter, collectionId: query.collectionId)
-        let ranked = index.search(
+        let results = index.search(
             VectorQuery(
                 vector: vector, collectionId: query.collectionId, allowed: allowed, excluding: excluding,
                 minScore: query.minScore ?? -1, offset: query.offset, limit: query.limit, floor: query.floor,
                 pastFloor: query.pastFloor, scoring: query.scoring))
-        let ids = ranked.hits.map(\.imageId)
-        let images = try catalog.images(ids: ids)
-        let tags = try catalog.tags(imageIds: ids, model: model.identifier)
-        let scores = Dictionary(uniqueKeysWithValues: ranked.hits.map { ($0.imageId, $0.score) })
-        let results = images.map { image in
-            SemanticResults.Hit(image: image, score: scores[image.id!] ?? 0, tags: tags[image.id!] ?? [])
-        }
-        return SemanticResults(
-            hits: results, total: ranked.total, relevant: ranked.relevant, floorScore: ranked.floorScore, median: ranked.median,
-            best: ranked.best, scored: ranked.scored, encodeSeconds: (encoded - start).seconds,
-            rankSeconds: (clock.now - encoded).seconds)
+        return (results, encoded)
     }
 
     /// The query as a vector, the index to search, and an image to leave out of the results.

@@ -16,8 +16,6 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
     case invalidFilter(SearchField, String)
     /// A search text longer than ``SearchLimits/maxTextLength`` characters.
     case textTooLong
-    /// The request asks for two things that do not go together.
-    case conflictingSubjects(String)
     /// A search text the query language cannot read (an unbalanced quote, an unknown field, ...).
     case invalidQuery(String)
 
@@ -32,7 +30,6 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
         case .invalidFilter(let field, let problem): "'\(field.rawValue)' \(problem)"
         case .textTooLong:
             "the search text is longer than \(SearchLimits.maxTextLength) characters: describe the photo in fewer words"
-        case .conflictingSubjects(let detail): detail
         case .invalidQuery(let detail): detail
         }
     }

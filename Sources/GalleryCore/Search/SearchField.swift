@@ -14,6 +14,9 @@ public enum SearchField: String, CaseIterable, Sendable {
     case limit, offset
     case minScore = "min_score"
     case all
+    case semanticWeight = "semantic_weight"
+    case exampleWeight = "example_weight"
+    case fusion
 
     /// The kind of value a field takes.
     public enum Value: Sendable {
@@ -30,7 +33,7 @@ public enum SearchField: String, CaseIterable, Sendable {
     /// Whether the field filters (rather than choosing the page).
     public var isFilter: Bool {
         switch self {
-        case .limit, .offset, .minScore, .all: false
+        case .limit, .offset, .minScore, .all, .semanticWeight, .exampleWeight, .fusion: false
         default: true
         }
     }
@@ -39,10 +42,11 @@ public enum SearchField: String, CaseIterable, Sendable {
     public var value: Value {
         switch self {
         case .minWidth, .maxWidth, .minHeight, .maxHeight, .limit, .offset: .integer
-        case .minScore: .number
+        case .minScore, .semanticWeight, .exampleWeight: .number
         case .hasLocation, .all: .boolean
         case .person: .persons
         case .personMatch: .choice(["all", "any"])
+        case .fusion: .choice(FusionMethod.allCases.map(\.rawValue))
         default: .text
         }
     }
@@ -72,6 +76,10 @@ public enum SearchField: String, CaseIterable, Sendable {
         case .limit: "Results to return (1 to \(SearchLimits.maxLimit); default \(SearchLimits.defaultLimit))."
         case .offset: "Results to skip (for paging)."
         case .minScore: "Leave out results scoring below this similarity (-1 to 1)."
+        case .semanticWeight:
+            "The semantic side's share of the ranking: 1 ranks by meaning only, 0 by keywords only (default \(SearchService.defaultSemanticWeight))."
+        case .exampleWeight: "With a text and an example image, the example's share of the query (0 to 1, default 0.5)."
+        case .fusion: "How the semantic and keyword rankings combine: score (normalised scores, the default) or rrf (reciprocal ranks)."
         case .all: "Page past the relevance floor into the weaker matches too (they are counted in `total`, not `relevant`)."
         }
     }

@@ -81,9 +81,23 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
             case .hasLocation:
                 guard let flag = Bool(value.lowercased()) else { throw SearchError.invalidFilter(field, "must be true or false") }
                 hasLocation = flag
-            case .limit, .offset, .minScore, .all: continue
+            case .limit, .offset, .minScore, .all, .semanticWeight, .exampleWeight, .fusion: continue
             }
         }
+    }
+
+    /// Adds the filters a query's `field:` terms set: persons join the given ones, any other
+    /// field set in the query replaces the given value.
+    public mutating func merge(_ other: SearchFilters) {
+        persons += other.persons.filter { !persons.contains($0) }
+        personMatch = other.personMatch ?? personMatch
+        after = other.after ?? after
+        before = other.before ?? before
+        camera = other.camera ?? camera
+        lens = other.lens ?? lens
+        format = other.format ?? format
+        near = other.near ?? near
+        path = other.path ?? path
     }
 
     private static func size(_ text: String, _ field: SearchField) throws -> Int {

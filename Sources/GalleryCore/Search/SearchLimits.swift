@@ -9,4 +9,6 @@ public enum SearchLimits {
     public static let maxPersons = 50
     /// Results per page when the request does not say.
     public static let defaultLimit = 20
+    /// Keyword matches one search fuses at most (the best ones).
+    public static let maxKeywordMatches = 2_000
 }

@@ -18,9 +18,18 @@ public struct SearchRequest: Sendable {
     }
 
     public var collectionId: Int64
-    /// A description, possibly naming persons (`person:Anna`, or a capitalised name).
+    /// What to look for in the query language (``QueryParser``): words, phrases, `field:` terms,
+    /// exclusions, `OR`; persons, places and dates in plain words are understood too.
     public var text: String?
+    /// An example image; with a text too, both make one query (``exampleWeight``).
     public var example: Example?
+    /// The semantic side's share of the ranking (0: keywords only, 1: semantic only); nil: the
+    /// service's default.
+    public var semanticWeight: Double?
+    /// How the two rankings combine; nil: ``FusionMethod/standard``.
+    public var fusion: FusionMethod?
+    /// With a text and an example, the example's share of the query vector (default 0.5).
+    public var exampleWeight: Double?
     public var filters: SearchFilters
     /// Results to skip; any non-negative value is safe.
     public var offset: Int

@@ -1,77 +1,173 @@
 import Foundation
 
 /// Everything between "a search request arrived" and "results ranked", once for both fronts:
-/// the bounds of a request, filters parsed from their text, persons named in the query text,
-/// the metadata-only search when there is nothing to rank by, and the ranked search with its
-/// relevance floor.
+/// the bounds of a request, the query language and its plan, filters parsed from their text,
+/// persons named in plain words, the metadata-only search when there is nothing to rank by, and
+/// the hybrid search: the semantic ranking (with its relevance floor) fused with the keyword
+/// ranking by a weight.
 ///
 /// ```swift
 /// let service = SearchService(catalog: catalog, engine: SearchEngine(catalog: catalog, model: model))
-/// let report = try service.search(SearchRequest(collectionId: 1, text: "a cat on a sofa"))
+/// let report = try service.search(SearchRequest(collectionId: 1, text: "a cat on a sofa -dog 2019"))
 /// ```
 public struct SearchService: Sendable {
     public let catalog: AppDatabase
     /// The ranking engine, asked for only when a search ranks; nil when no model is active.
     private let engine: @Sendable () throws -> SearchEngine?
-    /// Why there is no engine (said when a ranked search is asked for).
+    /// Why there is no engine (said when a semantic search is asked for).
     public let unavailableReason: String
     public let floor: RelevanceFloor
+    /// "Now", for relative dates in queries ("last summer").
+    private let now: @Sendable () -> Date
+
+    /// The semantic side's share of a hybrid ranking when the request does not say (README:
+    /// "Hybrid search" has the measurements behind it).
+    public static let defaultSemanticWeight = 0.6
 
     /// A service over a loaded engine (nil: no model is active).
     public init(
         catalog: AppDatabase, engine: SearchEngine?, unavailableReason: String = "install one with `gallery models`",
-        floor: RelevanceFloor = .standard
+        floor: RelevanceFloor = .standard, now: @escaping @Sendable () -> Date = { Date() }
     ) {
-        self.init(catalog: catalog, unavailableReason: unavailableReason, floor: floor) { engine }
+        self.init(catalog: catalog, unavailableReason: unavailableReason, floor: floor, now: now) { engine }
     }
 
-    /// A service that loads its engine when a search first needs one (a metadata search never
-    /// loads the model).
+    /// A service that loads its engine when a search first needs one (a metadata or keyword
+    /// search never loads the model).
     public init(
         catalog: AppDatabase, unavailableReason: String = "install one with `gallery models`", floor: RelevanceFloor = .standard,
-        loadEngine: @escaping @Sendable () throws -> SearchEngine?
+        now: @escaping @Sendable () -> Date = { Date() }, loadEngine: @escaping @Sendable () throws -> SearchEngine?
     ) {
         self.catalog = catalog
         self.unavailableReason = unavailableReason
         self.floor = floor
+        self.now = now
         engine = loadEngine
     }
 
     /// Runs a search.
-    /// - Throws: ``SearchError`` for a request out of bounds, a bad filter, an unknown person or
-    ///   image, or no model for a ranked search; ``ImagingError`` for an unreadable example
-    ///   photo; model and catalogue errors.
+    /// - Throws: ``SearchError`` for a request out of bounds, a query that does not parse, a bad
+    ///   filter, an unknown person or image, or no model for a semantic search;
+    ///   ``ImagingError`` for an unreadable example photo; model and catalogue errors.
     public func search(_ request: SearchRequest) throws -> SearchReport {
         try checkBounds(request)
-        var filter = try request.filters.resolve(catalog: catalog, collectionId: request.collectionId)
-        var text = request.text
-        if let given = request.text {
-            guard request.example == nil else {
-                throw SearchError.conflictingSubjects("give a search text or an example image, not both")
-            }
-            let people = try catalog.resolvePeople(in: given, collectionId: request.collectionId)
-            if !people.personIds.isEmpty {
-                let named = filter.persons ?? []
-                filter.persons = named + people.personIds.filter { !named.contains($0) }
-            }
-            text = people.text
-            if text == nil, people.personIds.isEmpty { throw SearchError.emptyQuery }
-        }
-        let subject: SemanticQuery.Subject
-        switch (text, request.example) {
-        case (let text?, _): subject = .text(text)
-        case (nil, .image(let id)?): subject = .similarToImage(id: id)
-        case (nil, .photo(let data)?): subject = .similarToPhoto(data)
-        case (nil, nil):
-            // Nothing to rank by (no text, or only persons): the matching photos, newest first.
+        let understood = try understand(request)
+        let weight = request.semanticWeight ?? Self.defaultSemanticWeight
+        let keywordTerms = understood.plan.keywords
+        let subject = understood.subject(example: request.example, exampleWeight: request.exampleWeight ?? 0.5)
+        let filter = understood.filter
+        guard subject != nil || !keywordTerms.groups.isEmpty else {
+            // Nothing to rank by (only filters, persons or dates): the matching photos, newest first.
             let query = ImageQuery(collectionId: request.collectionId, filter: filter, offset: request.offset, limit: request.limit)
-            return SearchReport(page: try catalog.findImages(query), query: query)
+            var report = SearchReport(page: try catalog.findImages(query), query: query)
+            report.parts = understood.parts
+            return report
         }
-        guard let engine = try engine() else { throw SearchError.noModel(unavailableReason) }
-        let query = SemanticQuery(
-            collectionId: request.collectionId, subject: subject, filter: filter, offset: request.offset, limit: request.limit,
-            minScore: request.minScore, floor: floor, pastFloor: request.all)
-        return SearchReport(semantic: try engine.search(query), query: query)
+        let keywordMatches =
+            weight < 1 && !keywordTerms.groups.isEmpty
+            ? try catalog.keywordHits(
+                collectionId: request.collectionId, keywords: keywordTerms, filter: filter, limit: SearchLimits.maxKeywordMatches) : []
+        var semantic: HybridRanking.SemanticSide?
+        var model: String?
+        if let subject, weight > 0 || keywordMatches.isEmpty {
+            guard let engine = try engine() else {
+                guard keywordMatches.isEmpty else { return try report(nil, keywordMatches, request, understood, weight: 0, model: nil) }
+                throw SearchError.noModel(unavailableReason)
+            }
+            model = engine.model.identifier
+            let depth = min(request.offset, Int.max / 2) + request.limit + keywordMatches.count
+            let query = SemanticQuery(
+                collectionId: request.collectionId, subject: subject, filter: filter, offset: 0, limit: depth,
+                minScore: request.minScore, floor: floor, pastFloor: true)
+            var ranked = query
+            ranked.scoring = Set(keywordMatches.map(\.imageId))
+            let results = try engine.rank(ranked).results
+            semantic = HybridRanking.SemanticSide(
+                pool: results.hits, scored: results.scored, median: results.median, best: results.best,
+                floorScore: results.floorScore, total: results.total, relevant: results.relevant)
+        }
+        return try report(semantic, keywordMatches, request, understood, weight: semantic == nil ? 0 : weight, model: model)
+    }
+
+    /// Fuses the two sides and loads the page.
+    private func report(
+        _ semantic: HybridRanking.SemanticSide?, _ keyword: [KeywordHit], _ request: SearchRequest, _ understood: Understood,
+        weight: Double, model: String?
+    ) throws -> SearchReport {
+        let method = request.fusion ?? .standard
+        let ranking = HybridRanking.fuse(
+            semantic: semantic, keyword: keyword.map { HybridRanking.KeywordSide(imageId: $0.imageId, score: $0.score) },
+            weight: weight, method: method, offset: request.offset, limit: request.limit, pastFloor: request.all)
+        let ids = ranking.hits.map(\.imageId)
+        let images = Dictionary(uniqueKeysWithValues: try catalog.images(ids: ids).map { ($0.id!, $0) })
+        let tags = try model.map { try catalog.tags(imageIds: ids, model: $0) } ?? [:]
+        let reasons = Dictionary(keyword.map { ($0.imageId, $0.matched) }, uniquingKeysWith: { first, _ in first })
+        var report = SearchReport(
+            hybrid: ranking, images: images, tags: tags, matches: reasons, offset: request.offset, limit: request.limit)
+        report.parts = understood.parts
+        report.semanticWeight = weight
+        report.fusion = method
+        return report
+    }
+
+    /// A request's text and filters, understood.
+    private struct Understood {
+        var plan: QueryPlan
+        var filter: ImageFilter
+        /// What remains to embed after persons and places named in plain words were taken out.
+        var texts: [String]
+        var parts: [QueryPart]
+
+        func subject(example: SearchRequest.Example?, exampleWeight: Double) -> SemanticQuery.Subject? {
+            if texts.isEmpty, plan.negativeConcepts.isEmpty {
+                switch example {
+                case .image(let id)?: return .similarToImage(id: id)
+                case .photo(let data)?: return .similarToPhoto(data)
+                case nil: return nil
+                }
+            }
+            guard !texts.isEmpty || example != nil else { return nil }
+            return .blend(SemanticBlend(texts: texts, negatives: plan.negativeConcepts, example: example, exampleWeight: exampleWeight))
+        }
+    }
+
+    private func understand(_ request: SearchRequest) throws -> Understood {
+        var plan = QueryPlan()
+        if let text = request.text {
+            plan = try QueryPlan(QueryParser.parse(text), now: now())
+            guard !plan.parts.isEmpty else { throw SearchError.emptyQuery }
+        }
+        var filters = request.filters
+        filters.merge(plan.filters)
+        var filter = try filters.resolve(catalog: catalog, collectionId: request.collectionId)
+        if let span = plan.dateSpan { filter.restrict(to: span) }
+        var parts = plan.parts
+        var texts = plan.semanticTexts
+        // Persons named in plain words ("Anna at the beach"): the same in every alternative, or
+        // one per alternative ("Anna OR Ben": either of them).
+        let people = try texts.map { try catalog.resolvePeople(in: $0, collectionId: request.collectionId) }
+        let named = people.flatMap(\.personIds)
+        if !named.isEmpty {
+            let given = filter.persons ?? []
+            if Set(people.map { Set($0.personIds) }).count > 1 {
+                guard given.isEmpty else {
+                    throw SearchError.invalidQuery("persons combine with AND (Anna Ben) or OR (Anna OR Ben), not both")
+                }
+                filter.personMatch = .any
+            }
+            filter.persons = given + named.reduce(into: [Int64]()) { ids, id in if !given.contains(id), !ids.contains(id) { ids.append(id) } }
+            texts = people.compactMap(\.text)
+            // The names are filters now, not words to look for.
+            let left = Set(texts.flatMap { $0.lowercased().split(whereSeparator: \.isWhitespace) }.map(String.init))
+            plan.keywords.groups = plan.keywords.groups.compactMap { group in
+                let kept = group.filter { term in
+                    term.isPhrase ? texts.contains { $0.localizedCaseInsensitiveContains(term.text) } : left.contains(term.text.lowercased())
+                }
+                return kept.isEmpty ? nil : kept
+            }
+            parts.append(QueryPart(kind: .person, text: "\(named.count) person\(named.count == 1 ? "" : "s")"))
+        }
+        return Understood(plan: plan, filter: filter, texts: texts, parts: parts)
     }
 
     private func checkBounds(_ request: SearchRequest) throws {
@@ -81,6 +177,9 @@ public struct SearchService: Sendable {
         guard request.offset >= 0 else { throw SearchError.invalidRange("'offset' cannot be negative") }
         if let minScore = request.minScore, !(minScore >= -1 && minScore <= 1) {
             throw SearchError.invalidRange("'min_score' must be between -1 and 1")
+        }
+        for (weight, field) in [(request.semanticWeight, SearchField.semanticWeight), (request.exampleWeight, .exampleWeight)] {
+            if let weight, !(weight >= 0 && weight <= 1) { throw SearchError.invalidRange("'\(field.rawValue)' must be between 0 and 1") }
         }
         if let text = request.text {
             // A character takes 1 to 4 bytes of UTF-8: far too long texts are refused without

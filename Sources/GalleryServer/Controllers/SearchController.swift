@@ -15,10 +15,15 @@ struct SearchController {
         var minScore: Float?
         var all: Bool?
         var filters: SearchFilters?
+        var semanticWeight: Double?
+        var exampleWeight: Double?
+        var fusion: String?
 
         enum CodingKeys: String, CodingKey {
-            case limit, offset, filters, all
+            case limit, offset, filters, all, fusion
             case minScore = "min_score"
+            case semanticWeight = "semantic_weight"
+            case exampleWeight = "example_weight"
         }
     }
 
@@ -37,18 +42,22 @@ struct SearchController {
     struct SimilarBody: Decodable {
         var imageId: Int64?
         var imageURL: String?
+        /// Words to blend with the image ("at night").
+        var query: String?
         var page: Page
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: Key.self)
             imageId = try container.decodeIfPresent(Int64.self, forKey: .imageId)
             imageURL = try container.decodeIfPresent(String.self, forKey: .imageURL)
+            query = try container.decodeIfPresent(String.self, forKey: .query)
             page = try Page(from: decoder)
         }
 
         enum Key: String, CodingKey {
             case imageId = "image_id"
             case imageURL = "image_url"
+            case query
         }
     }
 
@@ -58,7 +67,8 @@ struct SearchController {
         routes.add(
             RouteDoc(
                 method: .post, path: "/api/v1/collections/{cid}/search",
-                summary: "Search by text; `person:Name` or a person's name in the text filters by person",
+                summary:
+                    "Search in the query language (words, \"phrases\", field: terms, -exclusions, OR); semantic and keyword rankings fused",
                 tag: "search", requestBody: "TextSearchBody", response: "SearchReport", query: personParameters)
         ) { request, context in
             let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
@@ -68,12 +78,12 @@ struct SearchController {
         routes.add(
             RouteDoc(
                 method: .post, path: "/api/v1/collections/{cid}/search/similar",
-                summary: "Search by an indexed image (image_id) or an image URL (image_url)",
+                summary: "Search by an indexed image (image_id) or an image URL (image_url), optionally blended with words (query)",
                 tag: "search", requestBody: "SimilarSearchBody", response: "SearchReport", query: personParameters)
         ) { request, context in
             let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
             let body = try await request.decodeJSON(SimilarBody.self, limit: limit)
-            var search = try searchRequest(collection, body.page, request)
+            var search = try searchRequest(collection, body.page, request, text: body.query)
             switch (body.imageId, body.imageURL) {
             case (let id?, nil):
                 guard try services.catalog.image(id: id, collectionId: collection.id!) != nil else {
@@ -91,7 +101,7 @@ struct SearchController {
         routes.add(
             RouteDoc(
                 method: .post, path: "/api/v1/collections/{cid}/search/image", summary: "Search by an uploaded photo (multipart, one file)",
-                tag: "search", requestBody: "multipart", response: "SearchReport", query: SearchField.allCases.map(\.rawValue))
+                tag: "search", requestBody: "multipart", response: "SearchReport", query: ["query"] + SearchField.allCases.map(\.rawValue))
         ) { request, context in
             let user = try context.requireUser()
             let collection = try services.collection(try context.pathId("cid"), for: user)
@@ -118,9 +128,13 @@ struct SearchController {
         let query = try SearchFilters(parameters: request.queryPairs)
         filters.persons += query.persons
         if let match = query.personMatch { filters.personMatch = match }
-        return SearchRequest(
+        var search = SearchRequest(
             collectionId: collection.id!, text: text, filters: filters, offset: page.offset ?? 0,
             limit: page.limit ?? SearchLimits.defaultLimit, minScore: page.minScore, all: page.all ?? false)
+        search.semanticWeight = page.semanticWeight
+        search.exampleWeight = page.exampleWeight
+        search.fusion = try page.fusion.map(FusionMethod.named)
+        return search
     }
 
     private func run(_ search: SearchRequest) async throws -> Response {

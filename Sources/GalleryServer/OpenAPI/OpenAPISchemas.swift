@@ -37,6 +37,7 @@ enum OpenAPISchemas {
         }
         if field == .limit { schema["minimum"] = 1; schema["maximum"] = SearchLimits.maxLimit }
         if field == .minScore { schema["minimum"] = -1; schema["maximum"] = 1 }
+        if field == .semanticWeight || field == .exampleWeight { schema["minimum"] = 0; schema["maximum"] = 1 }
         schema["description"] = field.help
         return schema
     }
@@ -102,14 +103,28 @@ enum OpenAPISchemas {
                 "id": integer, "path": string, "score": ["type": ["number", "null"]], "taken_at": nullableString,
                 "width": ["type": ["integer", "null"]], "height": ["type": ["integer", "null"]], "format": nullableString,
                 "tags": array(ref("Tag")),
+                "rank_score": ["type": "number", "description": "the fused score the results are ordered by"],
+                "keyword_score": ["type": "number", "description": "the keyword side's score; the best match is 1"],
+                "matched": array(object(["field": string, "terms": array(string)], required: ["field", "terms"])),
             ]),
+            "QueryPart": object(
+                [
+                    "kind": ["type": "string", "enum": ["words", "field", "date", "excluded", "subtracted", "person", "place"]],
+                    "field": string, "text": string,
+                ], required: ["kind", "text"]),
             "SearchReport": object([
                 "results": array(ref("SearchResult")), "total": integer, "relevant": integer, "offset": integer, "limit": integer,
+                "parts": array(ref("QueryPart")), "semantic_weight": number,
+                "fusion": ["type": "string", "enum": FusionMethod.allCases.map(\.rawValue)],
             ]),
             "TextSearchBody": object(
                 page.merging(["query": ["type": "string", "maxLength": SearchLimits.maxTextLength], "filters": filters]) { $1 },
                 required: ["query"]),
-            "SimilarSearchBody": object(page.merging(["image_id": integer, "image_url": string, "filters": filters]) { $1 }),
+            "SimilarSearchBody": object(
+                page.merging([
+                    "image_id": integer, "image_url": string, "filters": filters,
+                    "query": ["type": "string", "maxLength": SearchLimits.maxTextLength, "description": "words blended with the image"],
+                ]) { $1 }),
             "ImageReport": [
                 "type": "object",
                 "description":

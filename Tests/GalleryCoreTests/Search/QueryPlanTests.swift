@@ -18,7 +18,7 @@ struct QueryPlanTests {
     @Test func orAlternativesBecomeSemanticTextsAndKeywordGroups() throws {
         let plan = try plan("dog OR cat on the beach")
         #expect(plan.semanticTexts == ["dog on the beach", "cat on the beach"])
-        #expect(plan.keywords.groups.first == [KeywordTerm(text: "dog"), KeywordTerm(text: "cat")])
+        #expect(plan.keywords.groups.first == [QueryPlan.Term(text: "dog"), QueryPlan.Term(text: "cat")])
         #expect(plan.keywords.groups.count == 4)
     }
 
@@ -31,7 +31,7 @@ struct QueryPlanTests {
         let plan = try plan(#"beach -crowd -"people" -tag:blurry"#)
         #expect(plan.semanticTexts == ["beach"])
         #expect(plan.negativeConcepts == ["people"])
-        #expect(plan.keywords.excluded == [KeywordTerm(text: "crowd"), KeywordTerm(text: "blurry", field: .tag)])
+        #expect(plan.keywords.excluded == [QueryPlan.Term(text: "crowd"), QueryPlan.Term(text: "blurry", field: .tag)])
     }
 
     @Test func fieldsBecomeFilters() throws {

@@ -17,7 +17,7 @@ public struct QueryPlan: Sendable, Equatable {
     /// Concepts whose vectors are subtracted (`-"concept"`).
     public var negativeConcepts: [String] = []
     /// The keyword side's terms.
-    public var keywords = KeywordTerms()
+    public var keywords = Keywords()
     /// Filters set by `field:` terms (dates, persons and formats combine with the request's).
     public var filters = SearchFilters()
     /// A date in plain words or `in:`; the search keeps photos taken in it.
@@ -33,6 +33,36 @@ public struct QueryPlan: Sendable, Equatable {
     public static let maxAlternatives = 8
 
     public init() {}
+
+    /// The keyword side's terms.
+    public struct Keywords: Sendable, Equatable {
+        /// Plain words and phrases: each group is one clause (its terms joined by OR); results
+        /// matching more of them rank higher, none is required.
+        public var groups: [[Term]] = []
+        /// Terms that must match: each group is an OR (`tag:cat OR tag:dog`).
+        public var required: [[Term]] = []
+        /// Terms no result may match.
+        public var excluded: [Term] = []
+
+        public init() {}
+
+        /// Whether the keyword side has nothing to do.
+        public var isEmpty: Bool { groups.isEmpty && required.isEmpty && excluded.isEmpty }
+    }
+
+    /// A word or phrase for the keyword side, in any field or in one (`tag:`, `file:`, `text:`).
+    public struct Term: Sendable, Equatable {
+        public var text: String
+        public var isPhrase: Bool
+        /// The field it must be found in; nil for any.
+        public var field: QueryField?
+
+        public init(text: String, isPhrase: Bool = false, field: QueryField? = nil) {
+            self.text = text
+            self.isPhrase = isPhrase
+            self.field = field
+        }
+    }
 
     /// The plan of a parsed query; `now` anchors relative dates ("last summer").
     /// - Throws: ``SearchError/invalidQuery(_:)`` for terms that cannot combine (persons OR-ed
@@ -76,9 +106,9 @@ public struct QueryPlan: Sendable, Equatable {
             texts = Self.combine(texts, with: plain)
             keywords.groups.append(
                 terms.map { term in
-                    if case .phrase(let phrase) = term.kind { return KeywordTerm(text: phrase, isPhrase: true) }
-                    if case .word(let word) = term.kind { return KeywordTerm(text: word) }
-                    return KeywordTerm(text: "")
+                    if case .phrase(let phrase) = term.kind { return Term(text: phrase, isPhrase: true) }
+                    if case .word(let word) = term.kind { return Term(text: word) }
+                    return Term(text: "")
                 })
             parts.append(QueryPart(kind: .words, text: plain.map(Self.quotedIfNeeded).joined(separator: " OR ")))
             return
@@ -117,7 +147,7 @@ public struct QueryPlan: Sendable, Equatable {
             filters.persons += values
         case .type, .format:
             filters.format = ([filters.format].compactMap { $0 } + values).joined(separator: ",")
-        case .tag: keywords.required.append(values.map { KeywordTerm(text: $0, field: .tag) })
+        case .tag: keywords.required.append(values.map { Term(text: $0, field: .tag) })
         case .text: photoTexts.append(try one())
         case .file: filters.path = try one()
         case .camera: filters.camera = try one()
@@ -139,13 +169,13 @@ public struct QueryPlan: Sendable, Equatable {
     private mutating func exclude(_ term: QueryTerm) throws {
         switch term.kind {
         case .word(let word):
-            keywords.excluded.append(KeywordTerm(text: word))
+            keywords.excluded.append(Term(text: word))
             parts.append(QueryPart(kind: .excluded, text: "-" + word))
         case .phrase(let phrase):
             negativeConcepts.append(phrase)
             parts.append(QueryPart(kind: .subtracted, text: "-\"\(phrase)\""))
         case .field(let field, let value):
-            keywords.excluded.append(KeywordTerm(text: value, field: field))
+            keywords.excluded.append(Term(text: value, field: field))
             parts.append(QueryPart(kind: .excluded, text: "-\(field.rawValue):\(Self.quotedIfNeeded(value))"))
         }
     }
@@ -224,36 +254,6 @@ public struct QueryPart: Sendable, Equatable, Encodable {
         case .place: try container.encode("place", forKey: .kind)
         }
         try container.encode(text, forKey: .text)
-    }
-}
-
-/// The keyword side's terms.
-public struct KeywordTerms: Sendable, Equatable {
-    /// Plain words and phrases: each group is one clause (its terms joined by OR); results
-    /// matching more of them rank higher, none is required.
-    public var groups: [[KeywordTerm]] = []
-    /// Terms that must match: each group is an OR (`tag:cat OR tag:dog`).
-    public var required: [[KeywordTerm]] = []
-    /// Terms no result may match.
-    public var excluded: [KeywordTerm] = []
-
-    public init() {}
-
-    /// Whether the keyword side has nothing to do.
-    public var isEmpty: Bool { groups.isEmpty && required.isEmpty && excluded.isEmpty }
-}
-
-/// A word or phrase for the keyword side, in any field or in one (`tag:`, `file:`, `text:`).
-public struct KeywordTerm: Sendable, Equatable {
-    public var text: String
-    public var isPhrase: Bool
-    /// The field it must be found in; nil for any.
-    public var field: QueryField?
-
-    public init(text: String, isPhrase: Bool = false, field: QueryField? = nil) {
-        self.text = text
-        self.isPhrase = isPhrase
-        self.field = field
     }
 }
 
