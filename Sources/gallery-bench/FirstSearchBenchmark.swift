@@ -34,7 +34,8 @@ struct FirstSearchBenchmark: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let catalog = try AppDatabase.open(at: folder.appendingPathComponent("catalog.sqlite"))
             let collection = try catalog.defaultCollection()
-            try write(size, from: real, visual: sample.visual, into: catalog, collectionId: collection.id!, model: model.identifier)
+            try SyntheticLibrary.write(
+                size, from: real, visual: sample.visual, into: catalog, collectionId: collection.id!, model: model.identifier)
 
             let clock = ContinuousClock()
             let engine = SearchEngine(catalog: catalog, model: model)
@@ -45,7 +46,7 @@ struct FirstSearchBenchmark: AsyncParsableCommand {
             let again = clock.now
             _ = try service.search(SearchRequest(collectionId: collection.id!, text: "a red car"))
             let second = clock.now - again
-            try write(
+            try SyntheticLibrary.write(
                 100, from: real, visual: sample.visual, into: catalog, collectionId: collection.id!, model: model.identifier, offset: size)
             let refreshStart = clock.now
             try engine.refresh()
@@ -64,35 +65,5 @@ struct FirstSearchBenchmark: AsyncParsableCommand {
 
     private func hash(of imageId: Int64, in catalog: AppDatabase) throws -> String {
         try catalog.images(ids: [imageId]).first!.contentHash!
-    }
-
-    /// `count` indexed images whose embeddings are the real ones, then noisy copies (each with
-    /// its own content hash), written in batches as the indexer would.
-    private func write(
-        _ count: Int, from real: [VectorIndex.Entry], visual: Data, into catalog: AppDatabase, collectionId: Int64, model: String,
-        offset: Int = 0
-    ) throws {
-        var generator = SystemRandomNumberGenerator()
-        for start in stride(from: 0, to: count, by: 2000) {
-            var changes: [CatalogChange] = []
-            var embeddings: [EmbeddingRecord] = []
-            for position in (offset + start)..<(offset + min(start + 2000, count)) {
-                let source = real[position % real.count].vector
-                let vector =
-                    position < real.count
-                    ? source : VectorCoding.normalized(source.map { $0 + Float.random(in: -0.01...0.01, using: &generator) })
-                let hash = String(format: "%064x", position + 1)
-                changes.append(
-                    .upsert(
-                        ImageRecord(
-                            collectionId: collectionId, path: "/synthetic/\(position).png", status: .indexed, fileSize: 1, modifiedAt: 1,
-                            contentHash: hash)))
-                var record = EmbeddingRecord(
-                    contentHash: hash, model: model, embedding: ImageEmbedding(vector: vector, visual: [], tags: []))
-                record.visual = visual
-                embeddings.append(record)
-            }
-            try catalog.apply(changes, embeddings: embeddings)
-        }
     }
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Search quality on the Tux Paint photo stamps: indexes them with the active model (the offline
 # pack by default) into a scratch GALLERY_HOME, then prints recall@1/5/10 and MRR for caption
-# queries and "a photo of a X" class queries.
+# queries and "a photo of a X" class queries, per signal of the hybrid search: the semantic side
+# alone (--semantic-weight 1), the keyword side alone (0), and both fused (the default weight, by
+# normalised scores and by reciprocal ranks).
 # Usage: scripts/eval/tuxpaint.sh [MODEL_FOLDER]   (default: .cache/models/offline-pack)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,13 +14,24 @@ model=${1:-$root/.cache/models/offline-pack}
 scripts/quiet-build.sh -c release --product gallery
 gallery="$(swift build -c release --show-bin-path)/gallery"
 
-work="$root/.cache/eval/tuxpaint"
-mkdir -p "$work"
-python3 scripts/eval/tuxpaint_queries.py "$fixtures/tuxpaint-stamps" "$work"
-export GALLERY_HOME="$work/home"
 export GALLERY_ONNXRUNTIME="${GALLERY_ONNXRUNTIME:-$root/.cache/onnxruntime/libonnxruntime.so.1.31.1}"
-"$gallery" models import "$model" --name "$(basename "$model")" >/dev/null
-"$gallery" models use "$(basename "$model")" >/dev/null
-"$gallery" index "$work/photos" >/dev/null
-echo "model $(basename "$model"): captions: $("$gallery" eval "$work/captions.jsonl")"
-echo "model $(basename "$model"): classes:  $("$gallery" eval "$work/classes.jsonl")"
+# Two libraries of the same photos: named as Tux Paint names them ("badger.png"), and under
+# opaque camera-like names, where the keyword side knows only what the photos show.
+for naming in named anonymous; do
+    work="$root/.cache/eval/tuxpaint-$naming"
+    mkdir -p "$work"
+    flag=()
+    [ "$naming" = anonymous ] && flag=(--anonymous)
+    python3 scripts/eval/tuxpaint_queries.py "$fixtures/tuxpaint-stamps" "$work" "${flag[@]}"
+    export GALLERY_HOME="$work/home"
+    "$gallery" models import "$model" --name "$(basename "$model")" >/dev/null
+    "$gallery" models use "$(basename "$model")" >/dev/null
+    "$gallery" index "$work/photos" >/dev/null
+    for set in captions classes; do
+        echo "model $(basename "$model"), $naming files, $set:"
+        echo "  semantic only  $("$gallery" eval "$work/$set.jsonl" --semantic-weight 1)"
+        echo "  keywords only  $("$gallery" eval "$work/$set.jsonl" --semantic-weight 0)"
+        echo "  fused (score)  $("$gallery" eval "$work/$set.jsonl" --fusion score)"
+        echo "  fused (rrf)    $("$gallery" eval "$work/$set.jsonl" --fusion rrf)"
+    done
+done

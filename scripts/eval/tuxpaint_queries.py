@@ -5,8 +5,12 @@ Keeps the photo stamps (outside the cartoon and symbol folders), links them into
 and writes two JSON Lines files of {"query", "relevant": [absolute paths]}:
   OUT/captions.jsonl  an English caption (first line of a stamp's .txt) -> the stamps it captions
   OUT/classes.jsonl   "a photo of a NAME" (NAME from the file name) -> every stamp of that name
-Usage: tuxpaint_queries.py STAMPS_DIR OUT_DIR
+With --anonymous the photos are linked under opaque names (a hash of their path), as a camera
+names its files: the keyword side then cannot read the answer off the file name, and what it
+finds comes from the photos' content (the model's tags and their WordNet words).
+Usage: tuxpaint_queries.py STAMPS_DIR OUT_DIR [--anonymous]
 """
+import hashlib
 import json
 import os
 import re
@@ -26,6 +30,7 @@ def name_of(stem):
 
 def main():
     stamps, out = sys.argv[1], os.path.abspath(sys.argv[2])
+    anonymous = "--anonymous" in sys.argv[3:]
     photos = os.path.join(out, "photos")
     os.makedirs(photos, exist_ok=True)
     captions, by_name = defaultdict(list), defaultdict(list)
@@ -37,7 +42,10 @@ def main():
             relative = os.path.relpath(source, stamps)
             if not is_photo(relative):
                 continue
-            target = os.path.join(photos, relative.replace(os.sep, "__"))
+            linked = relative.replace(os.sep, "__")
+            if anonymous:
+                linked = "IMG_" + hashlib.sha1(relative.encode()).hexdigest()[:12] + ".png"
+            target = os.path.join(photos, linked)
             if not os.path.exists(target):
                 os.link(source, target)
             text = source[:-4] + ".txt"

@@ -155,13 +155,15 @@ public struct SearchService: Sendable {
                 }
                 filter.personMatch = .any
             }
-            filter.persons = given + named.reduce(into: [Int64]()) { ids, id in if !given.contains(id), !ids.contains(id) { ids.append(id) } }
+            filter.persons =
+                given + named.reduce(into: [Int64]()) { ids, id in if !given.contains(id), !ids.contains(id) { ids.append(id) } }
             texts = people.compactMap(\.text)
             // The names are filters now, not words to look for.
             let left = Set(texts.flatMap { $0.lowercased().split(whereSeparator: \.isWhitespace) }.map(String.init))
             plan.keywords.groups = plan.keywords.groups.compactMap { group in
                 let kept = group.filter { term in
-                    term.isPhrase ? texts.contains { $0.localizedCaseInsensitiveContains(term.text) } : left.contains(term.text.lowercased())
+                    term.isPhrase
+                        ? texts.contains { $0.localizedCaseInsensitiveContains(term.text) } : left.contains(term.text.lowercased())
                 }
                 return kept.isEmpty ? nil : kept
             }

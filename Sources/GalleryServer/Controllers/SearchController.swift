@@ -62,6 +62,7 @@ struct SearchController {
     }
 
     func addRoutes(to routes: Routes) {
+        addSuggestionRoute(to: routes)
         let limit = services.configuration.maxJSONBytes
         let personParameters = [SearchField.person, .personMatch].map(\.rawValue)
         routes.add(
@@ -107,6 +108,7 @@ struct SearchController {
             let collection = try services.collection(try context.pathId("cid"), for: user)
             _ = try services.models.requireEngine()
             var search = try SearchRequest(query: request, collectionId: collection.id!)
+            search.text = request.queryPairs.last { $0.name == "query" }?.value
             let scratch = try services.uploads.scratchFile()
             defer { try? FileManager.default.removeItem(at: scratch) }
             let parts = try await UploadHandler(services: services).receiveParts(
@@ -115,6 +117,27 @@ struct SearchController {
             search.example = .photo(Data(parts.body[file.range]))
             return try await run(search)
         }
+    }
+
+    /// The suggestions route: completions of the word being typed.
+    func addSuggestionRoute(to routes: Routes) {
+        routes.add(
+            RouteDoc(
+                method: .get, path: "/api/v1/collections/{cid}/search/suggestions",
+                summary: "Completions for the search box: field names, persons, places, tags and cameras beginning with `q`",
+                tag: "search", response: "SuggestionList", query: ["q"])
+        ) { request, context in
+            let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
+            let word = request.queryPairs.last { $0.name == "q" }?.value ?? ""
+            guard word.count <= 100 else { throw APIError.badRequest("'q' is the word being typed: at most 100 characters") }
+            let catalog = services.catalog
+            let suggestions = try await OffExecutor.run { try catalog.suggestions(collectionId: collection.id!, typing: word) }
+            return try .json(SuggestionList(suggestions: suggestions))
+        }
+    }
+
+    struct SuggestionList: Encodable {
+        var suggestions: [SearchSuggestion]
     }
 
     /// A search from a JSON body's page and filters, with the `person` and `person_match`

@@ -107,6 +107,14 @@ enum OpenAPISchemas {
                 "keyword_score": ["type": "number", "description": "the keyword side's score; the best match is 1"],
                 "matched": array(object(["field": string, "terms": array(string)], required: ["field", "terms"])),
             ]),
+            "SuggestionList": object([
+                "suggestions": array(
+                    object(
+                        [
+                            "kind": ["type": "string", "enum": ["field", "person", "camera", "place", "tag"]], "text": string,
+                            "insert": string,
+                        ], required: ["kind", "text", "insert"]))
+            ]),
             "QueryPart": object(
                 [
                     "kind": ["type": "string", "enum": ["words", "field", "date", "excluded", "subtracted", "person", "place"]],

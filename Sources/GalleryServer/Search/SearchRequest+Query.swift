@@ -21,7 +21,7 @@ extension SearchRequest {
             all = flag
         }
         self.init(
-            collectionId: collectionId, text: pairs.last { $0.name == "query" }?.value, filters: try SearchFilters(parameters: pairs),
+            collectionId: collectionId, filters: try SearchFilters(parameters: pairs),
             offset: try number(.offset, Int.self) ?? 0, limit: try number(.limit, Int.self) ?? defaultLimit,
             minScore: try number(.minScore, Float.self), all: all)
         semanticWeight = try number(.semanticWeight, Double.self)

@@ -22,6 +22,7 @@ const api = {
     stats: (cid) => `/collections/${enc(cid)}/stats`,
     images: (cid) => `/collections/${enc(cid)}/images`,
     search: (cid) => `/collections/${enc(cid)}/search`,
+    suggestions: (cid) => `/collections/${enc(cid)}/search/suggestions`,
     similar: (cid) => `/collections/${enc(cid)}/search/similar`,
     searchImage: (cid) => `/collections/${enc(cid)}/search/image`,
     uploads: (cid) => `/collections/${enc(cid)}/uploads`,
@@ -131,6 +132,10 @@ const api = {
     const query = { limit, offset, ...filtersToQuery(filters) };
     return normResults(await this.request('GET', this.paths.images(cid), { query, signal }));
   },
+  async suggest(cid, word, signal) {
+    const d = await this.request('GET', this.paths.suggestions(cid), { query: { q: word }, signal });
+    return Array.isArray(d?.suggestions) ? d.suggestions : [];
+  },
   async searchText(cid, text, filters, limit, offset, signal) {
     const body = { query: text, limit, offset, ...searchExtras(filters) };
     return normResults(await this.request('POST', this.paths.search(cid), { body, signal }));
@@ -228,12 +233,16 @@ function normResults(d) {
       height: img.height ?? null,
       format: img.format ?? null,
       tags: Array.isArray(img.tags) ? img.tags : [],
+      rankScore: typeof img.rank_score === 'number' ? img.rank_score : null,
+      keywordScore: typeof img.keyword_score === 'number' ? img.keyword_score : null,
+      matched: Array.isArray(img.matched) ? img.matched : [],
     };
   });
   // Ranked searches count the relevant matches apart from the weaker ones below the floor.
   const total = typeof d?.total === 'number' ? d.total : null;
   const relevant = typeof d?.relevant === 'number' ? d.relevant : total;
-  return { items, total: relevant, weaker: total !== null && relevant !== null ? total - relevant : 0 };
+  const parts = Array.isArray(d?.parts) ? d.parts : [];
+  return { items, parts, total: relevant, weaker: total !== null && relevant !== null ? total - relevant : 0 };
 }
 
 // Stats: {"collection", "status": {"images": {status: n}, "formats", "last_run", "active_model"},
@@ -286,6 +295,8 @@ function searchExtras(f) {
   if (Object.keys(filters).length) out.filters = filters;
   if (f.min_score !== undefined) out.min_score = f.min_score;
   if (f.all) out.all = true;
+  const weight = parseFloat($('#semantic-weight')?.value);
+  if (Number.isFinite(weight)) out.semantic_weight = weight;
   return out;
 }
 
@@ -619,7 +630,18 @@ function renderMeta(meta, item) {
   const tags = (meta.tags?.length ? meta.tags : item?.tags) || [];
   const keywords = meta.keywords || [];
 
+  // Why this result: the score parts and what the keyword side matched.
+  const why = item && (item.rankScore !== null || item.matched?.length) ? el('div', {},
+    rows([
+      ['Meaning', item.score !== null && item.score !== undefined ? fmt.score(item.score) : ''],
+      ['Keywords', item.keywordScore !== null && item.keywordScore !== undefined ? fmt.score(item.keywordScore) : ''],
+      ['Ranked by', item.rankScore !== null && item.rankScore !== undefined ? fmt.score(item.rankScore) : ''],
+    ]),
+    item.matched?.length ? el('ul', { class: 'why' }, item.matched.map((m) => el('li', { text: `${m.field}: ${(m.terms || []).join(', ')}` }))) : null)
+    : null;
+
   box.replaceChildren(...[
+    ...section('Why this result', why),
     ...section('File', rows([
       ['Path', meta.path ?? item?.path],
       ['Format', (meta.format ?? item?.format)?.toUpperCase?.()],
@@ -754,6 +776,7 @@ async function loadPage() {
     const seen = new Set(state.items.map((i) => i.id));
     state.items.push(...page.items.filter((i) => !seen.has(i.id)));
     state.total = page.total;
+    if (from === 0) renderQueryParts(mode === 'text' ? page.parts ?? [] : []);
     state.weaker = state.view.all ? 0 : page.weaker ?? 0;
     state.hasMore = page.items.length > 0 && (page.total !== null ? state.items.length < page.total : page.items.length >= api.pageSize);
     appendTiles(from);
@@ -777,7 +800,78 @@ function maybeLoadMore() {
   if (rect.top < window.innerHeight + 600) loadPage();
 }
 
+// Chips for how the query was understood ("2019" as a date, person:Anna, -crowd ...).
+function renderQueryParts(parts) {
+  const list = $('#query-parts');
+  const shown = parts.length > 1 || parts.some((p) => p.kind !== 'words') ? parts : [];
+  const labels = { words: 'words', field: 'field', date: 'date', excluded: 'not', subtracted: 'minus', person: 'person', place: 'place' };
+  list.replaceChildren(...shown.map((p) => el('li', { class: `part part-${p.kind}` },
+    el('span', { class: 'part-kind' }, p.kind === 'field' ? `${p.field}` : labels[p.kind] ?? p.kind), ` ${p.text}`)));
+  list.hidden = shown.length === 0;
+}
+
+// Autocomplete in the search box: completions of the word being typed.
+const suggest = { timer: 0, abort: null, items: [], active: -1 };
+
+function currentWord(input) {
+  const upTo = input.value.slice(0, input.selectionStart ?? input.value.length);
+  const match = /(\S+)$/.exec(upTo);
+  return match ? match[1] : '';
+}
+
+function closeSuggestions() {
+  suggest.items = [];
+  suggest.active = -1;
+  $('#suggestions').hidden = true;
+  $('#search-input').setAttribute('aria-expanded', 'false');
+}
+
+function renderSuggestions() {
+  const list = $('#suggestions');
+  list.replaceChildren(...suggest.items.map((s, i) => el('li', {
+    id: `suggestion-${i}`, role: 'option', class: `suggestion suggestion-${s.kind}`, 'aria-selected': String(i === suggest.active),
+    onmousedown: (e) => { e.preventDefault(); acceptSuggestion(i); },
+  }, el('span', { class: 'suggestion-kind' }, s.kind), ` ${s.text}`)));
+  list.hidden = suggest.items.length === 0;
+  $('#search-input').setAttribute('aria-expanded', String(!list.hidden));
+}
+
+function acceptSuggestion(index) {
+  const s = suggest.items[index];
+  const input = $('#search-input');
+  if (!s) return;
+  const end = input.selectionStart ?? input.value.length;
+  const word = currentWord(input);
+  const before = input.value.slice(0, end - word.length);
+  const insert = s.insert.endsWith(':') ? s.insert : `${s.insert} `;
+  input.value = before + insert + input.value.slice(end);
+  const caret = before.length + insert.length;
+  input.setSelectionRange(caret, caret);
+  closeSuggestions();
+  input.focus();
+  if (s.insert.endsWith(':')) requestSuggestions();
+}
+
+function requestSuggestions() {
+  clearTimeout(suggest.timer);
+  suggest.timer = setTimeout(async () => {
+    const word = currentWord($('#search-input'));
+    if (!state.cid || !word || word.length > 100) { closeSuggestions(); return; }
+    suggest.abort?.abort();
+    const controller = new AbortController();
+    suggest.abort = controller;
+    try {
+      suggest.items = await api.suggest(state.cid, word, controller.signal);
+      suggest.active = -1;
+      renderSuggestions();
+    } catch (err) {
+      if (err.name !== 'AbortError') closeSuggestions();
+    }
+  }, 120);
+}
+
 function searchText(text) {
+  closeSuggestions();
   showPage('photos');
   text = text.trim();
   $('#search-input').value = text;
@@ -1185,8 +1279,26 @@ function bindEvents() {
     searchText($('#search-input').value);
   });
   $('#search-input').addEventListener('keydown', (e) => {
+    const open = !$('#suggestions').hidden;
+    if (open && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      const n = suggest.items.length;
+      suggest.active = (suggest.active + (e.key === 'ArrowDown' ? 1 : n - 1) + (suggest.active < 0 && e.key === 'ArrowUp' ? 1 : 0)) % n;
+      renderSuggestions();
+      e.target.setAttribute('aria-activedescendant', `suggestion-${suggest.active}`);
+      return;
+    }
+    if (open && (e.key === 'Enter' || e.key === 'Tab') && suggest.active >= 0) {
+      e.preventDefault();
+      acceptSuggestion(suggest.active);
+      return;
+    }
+    if (e.key === 'Escape' && open) { closeSuggestions(); return; }
     if (e.key === 'Escape' && e.target.value) { e.target.value = ''; if (state.view.mode !== 'browse') searchText(''); }
   });
+  $('#search-input').addEventListener('input', requestSuggestions);
+  $('#search-input').addEventListener('blur', () => setTimeout(closeSuggestions, 100));
+  $('#semantic-weight').addEventListener('change', () => { if (state.view.mode === 'text') runSearch(); });
   $('#clear-search').addEventListener('click', () => searchText(''));
   $('#image-search-button').addEventListener('click', () => $('#image-search-input').click());
   $('#image-search-input').addEventListener('change', (e) => {

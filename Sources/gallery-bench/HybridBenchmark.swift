@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import GalleryCore
+
+/// `gallery-bench hybrid`: the latency of a whole search through the service (query language,
+/// semantic ranking, keyword ranking, fusion, loading the page) at library sizes, semantic
+/// only (weight 1), fused (the default weight) and keywords only (weight 0). The library is
+/// the real embeddings and tags of an indexed one, then synthetic copies (``SyntheticLibrary``);
+/// the keyword side indexes the copies' tags with their WordNet words.
+struct HybridBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hybrid", abstract: "Search latency through the service: semantic only, fused and keywords only, at library sizes.")
+
+    @Option(help: "A data folder whose catalogue holds real embeddings of the active model.")
+    var home: String
+
+    @Option(help: "Library sizes, comma-separated.")
+    var sizes = "10000,100000"
+
+    @Option(help: "Searches per size and mode.")
+    var repetitions = 200
+
+    @Option(help: "Intra-op threads for the text encoder.")
+    var threads = 1
+
+    func run() async throws {
+        let configuration = try ConfigurationLoader().load(home: home)
+        let source = try AppDatabase.open(at: configuration.catalogURL)
+        let model = try ModelLoader(home: configuration.home).active(threads: threads)
+        let real = try source.indexEntries(model: model.identifier)
+        guard let first = real.first else { throw ValidationError("\(home) holds no embeddings from \(model.identifier)") }
+        let tags = try source.tags(imageIds: real.map(\.imageId), model: model.identifier)
+        let hash = try source.images(ids: [first.imageId]).first!.contentHash!
+        let visual = try source.embedding(contentHash: hash, model: model.identifier)!.visual
+        print("model \(model.identifier), \(real.count) real embeddings, \(SearchBenchmark.queries.count) queries")
+        for size in sizes.split(separator: ",").compactMap({ Int($0) }) {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gallery-hybrid-\(size)-\(getpid())")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let catalog = try AppDatabase.open(at: folder.appendingPathComponent("catalog.sqlite"))
+            let collectionId = try catalog.defaultCollection().id!
+            try SyntheticLibrary.write(
+                size, from: real, tags: tags, visual: visual, into: catalog, collectionId: collectionId, model: model.identifier)
+            let service = SearchService(catalog: catalog, engine: SearchEngine(catalog: catalog, model: model))
+            // Warm: the index loaded and every query's vector cached, so the figures are the
+            // searches themselves.
+            for query in SearchBenchmark.queries { _ = try service.search(SearchRequest(collectionId: collectionId, text: query)) }
+            var line = String(format: "%7d images:", size)
+            for (name, weight) in [("semantic only", 1.0), ("fused", SearchService.defaultSemanticWeight), ("keywords only", 0.0)] {
+                var times: [Double] = []
+                var matches = 0
+                for repetition in 0..<repetitions {
+                    var request = SearchRequest(
+                        collectionId: collectionId, text: SearchBenchmark.queries[repetition % SearchBenchmark.queries.count])
+                    request.semanticWeight = weight
+                    let start = ContinuousClock.now
+                    let report = try service.search(request)
+                    times.append(Timing.seconds(ContinuousClock.now - start))
+                    matches += report.results.count
+                }
+                line +=
+                    "  \(name) "
+                    + String(
+                        format: "p50 %.2f ms, p95 %.2f ms (%.0f results);", Timing.percentile(times, 0.5) * 1000,
+                        Timing.percentile(times, 0.95) * 1000, Double(matches) / Double(repetitions))
+            }
+            print(line + String(format: " peak RSS %d MiB", ProcessStatistics.peakResidentBytes >> 20))
+        }
+    }
+}
