@@ -400,6 +400,37 @@ def run(args):
         page.wait("document.querySelectorAll('#grid .tile img.loaded').length > 0", "thumbnails in the results", 30)
         shot("04-search.png")
 
+        check("the lightbox says why a result matched")
+        page.click("#grid li:first-child .tile")
+        page.wait("document.querySelector('#lightbox').open", "the lightbox to open")
+        page.wait("/Why this result/.test(document.querySelector('#lb-meta').textContent) && /Meaning/.test(document.querySelector('#lb-meta').textContent)",
+                  "the score parts in the lightbox", 15)
+        page.key("Escape", "Escape", 27)
+        page.wait("!document.querySelector('#lightbox').open", "the lightbox to close", 5)
+
+        check("autocomplete in the search box")
+        page.eval("document.querySelector('#search-input').value = ''")
+        page.type("#search-input", "ty")
+        page.wait("!document.querySelector('#suggestions').hidden && /type:/.test(document.querySelector('#suggestions').textContent)",
+                  "a field suggestion for 'ty'", 10)
+        page.key("ArrowDown", "ArrowDown", 40)
+        page.key("Enter", "Enter", 13, "\r")
+        page.wait("document.querySelector('#search-input').value === 'type:'", "the suggestion to fill the box", 5)
+        shot("04b-autocomplete.png")
+
+        check("the query language: chips for a date and a field")
+        page.eval("document.querySelector('#search-input').value = ''")
+        page.type("#search-input", f"{args.query} -blurry type:jpeg OR type:png")
+        page.eval("document.querySelector('#search-form').requestSubmit()")
+        page.wait("!document.querySelector('#query-parts').hidden && /type:jpeg OR type:png/.test(document.querySelector('#query-parts').textContent)"
+                  " && /-blurry/.test(document.querySelector('#query-parts').textContent) && document.querySelector('#grid-spinner').hidden",
+                  "chips for the parts of the query", 60)
+        shot("04c-chips.png")
+        page.eval(f"document.querySelector('#search-input').value = {json.dumps(args.query)}")
+        page.eval("document.querySelector('#search-form').requestSubmit()")
+        page.wait("/Results for/.test(document.querySelector('#results-title').textContent) && document.querySelector('#grid-spinner').hidden",
+                  "the search results again", 60)
+
         check("open the lightbox")
         page.click("#grid li:first-child .tile")
         page.wait("document.querySelector('#lightbox').open", "the lightbox to open")

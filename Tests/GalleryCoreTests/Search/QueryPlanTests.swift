@@ -77,5 +77,6 @@ struct QueryPlanTests {
     @Test func partsSayWhatWasUnderstood() throws {
         let parts = try plan(#"dog OR cat -crowd tag:beach "at night" 2019"#).parts
         #expect(parts.map(\.text) == ["2019", "dog OR cat", "-crowd", "tag:beach", "\"at night\""])
+        #expect(try plan("a red car OR bike in the snow").parts.map(\.text) == ["a red", "car OR bike", "in the snow"])
     }
 }

@@ -29,6 +29,9 @@ public struct QueryPlan: Sendable, Equatable {
     /// The parts understood, in the order written.
     public var parts: [QueryPart] = []
 
+    /// Whether the last part is plain words that the next plain word joins.
+    private var wordsContinue = false
+
     /// Semantic texts made from combinations of alternatives, at most.
     public static let maxAlternatives = 8
 
@@ -91,6 +94,7 @@ public struct QueryPlan: Sendable, Equatable {
 
     private mutating func add(_ clause: QueryClause, to texts: inout [String]) throws {
         let terms = clause.alternatives
+        defer { if parts.last?.kind != .words { wordsContinue = false } }
         if terms.count == 1, let term = terms.first, term.negated {
             try exclude(term)
             return
@@ -110,7 +114,14 @@ public struct QueryPlan: Sendable, Equatable {
                     if case .word(let word) = term.kind { return Term(text: word) }
                     return Term(text: "")
                 })
-            parts.append(QueryPart(kind: .words, text: plain.map(Self.quotedIfNeeded).joined(separator: " OR ")))
+            let text = plain.map(Self.quotedIfNeeded).joined(separator: " OR ")
+            // Words in a row are one part ("a red car"); an OR group is a part of its own.
+            if terms.count == 1, wordsContinue, let last = parts.indices.last {
+                parts[last].text += " " + text
+            } else {
+                parts.append(QueryPart(kind: .words, text: text))
+            }
+            wordsContinue = terms.count == 1
             return
         }
         let fields = terms.compactMap { term -> (QueryField, String)? in
