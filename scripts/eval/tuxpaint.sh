@@ -14,6 +14,9 @@ gallery="$(swift build -c release --show-bin-path)/gallery"
 
 work="$root/.cache/eval/tuxpaint"
 mkdir -p "$work"
+# The indexer stores real paths: in a worktree whose .cache is a symbolic link, the queries must
+# name the photos by theirs too, or nothing matches.
+work=$(cd "$work" && pwd -P)
 python3 scripts/eval/tuxpaint_queries.py "$fixtures/tuxpaint-stamps" "$work"
 export GALLERY_HOME="$work/home"
 export GALLERY_ONNXRUNTIME="${GALLERY_ONNXRUNTIME:-$root/.cache/onnxruntime/libonnxruntime.so.1.31.1}"
