@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Fetches the ONNX Runtime library and builds the model files the product and its tests use:
-# the offline pack (default model), the tiny CLIP test model and the face models. Idempotent, cached under .cache/.
+# the offline pack (default model) and its tag words (WordNet), the tiny CLIP test model and the face models. Idempotent, cached under .cache/.
 # Usage: scripts/models.sh            prints the ONNX Runtime library's path
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runtime=$("$root/scripts/models/fetch-onnxruntime.sh")
 "$root/scripts/models/build-offline-pack.sh"
+"$root/scripts/models/build-tag-words.sh"
 "$root/scripts/models/build-tiny-clip.sh"
 "$root/scripts/models/build-face-models.sh"
 python3 "$root/scripts/models/make-test-models.py"

@@ -79,5 +79,6 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     JobsController(services: services).addRoutes(to: routes)
     PersonsController(services: services).addRoutes(to: routes)
     FacesController(services: services).addRoutes(to: routes)
+    TagsController(services: services).addRoutes(to: routes)
     return routes
 }

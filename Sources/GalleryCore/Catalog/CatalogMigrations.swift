@@ -152,6 +152,7 @@ enum CatalogMigrations {
             try db.create(index: "job_owner", on: "job", columns: ["ownerId", "id"])
             try db.create(index: "job_state", on: "job", columns: ["state"])
         }
+        migrator.registerMigration("v9: keyword index", migrate: KeywordSchema.migrate)
         return migrator
     }
 }

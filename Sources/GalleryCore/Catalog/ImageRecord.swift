@@ -35,6 +35,9 @@ public struct ImageRecord: Codable, Sendable, Equatable, Identifiable {
     public var iso: Int?
     public var focalLength: Double?
     public var keywords: [String]
+    /// Titles, descriptions and comments read from the file; nil until read (records made
+    /// before captions were read, and files that could not be read).
+    public var captions: PhotoCaptions?
     public var failureReason: FailureReason?
     public var failureMessage: String?
     /// When this record was last written by the indexer.
@@ -63,7 +66,7 @@ public struct ImageRecord: Codable, Sendable, Equatable, Identifiable {
                 takenAt: takenAt, takenAtOffset: takenAtOffset,
                 latitude: latitude, longitude: longitude, altitude: altitude,
                 orientation: orientation, exposureTime: exposureTime, fNumber: fNumber,
-                iso: iso, focalLength: focalLength, keywords: keywords)
+                iso: iso, focalLength: focalLength, keywords: keywords, captions: captions ?? PhotoCaptions())
         }
         set {
             cameraMake = newValue.cameraMake
@@ -80,6 +83,7 @@ public struct ImageRecord: Codable, Sendable, Equatable, Identifiable {
             iso = newValue.iso
             focalLength = newValue.focalLength
             keywords = newValue.keywords
+            captions = newValue.captions
         }
     }
 }
@@ -105,6 +109,7 @@ extension ImageRecord: FetchableRecord, MutablePersistableRecord {
         public static let failureReason = Column(CodingKeys.failureReason)
         public static let fileSize = Column(CodingKeys.fileSize)
         public static let indexedAt = Column(CodingKeys.indexedAt)
+        public static let captions = Column(CodingKeys.captions)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

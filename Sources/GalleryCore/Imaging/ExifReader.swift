@@ -9,6 +9,7 @@ import Foundation
 /// ```
 enum ExifReader {
     private enum Tag {
+        static let imageDescription: UInt16 = 0x010E
         static let make: UInt16 = 0x010F
         static let model: UInt16 = 0x0110
         static let orientation: UInt16 = 0x0112
@@ -25,6 +26,9 @@ enum ExifReader {
         static let offsetTimeDigitized: UInt16 = 0x9012
         static let focalLength: UInt16 = 0x920A
         static let lensModel: UInt16 = 0xA434
+        static let userComment: UInt16 = 0x9286
+        static let xpTitle: UInt16 = 0x9C9B
+        static let xpComment: UInt16 = 0x9C9C
         static let gpsLatitudeRef: UInt16 = 1
         static let gpsLatitude: UInt16 = 2
         static let gpsLongitudeRef: UInt16 = 3
@@ -49,6 +53,10 @@ enum ExifReader {
         metadata.fNumber = positive(tiff.rational(exif[Tag.fNumber]))
         metadata.iso = tiff.integer(exif[Tag.iso]).flatMap { $0 > 0 ? $0 : nil }
         metadata.focalLength = positive(tiff.rational(exif[Tag.focalLength]))
+        metadata.captions = PhotoCaptions(
+            title: PhotoCaptions.combine([tiff.utf16String(ifd0[Tag.xpTitle])]),
+            description: PhotoCaptions.combine([tiff.string(ifd0[Tag.imageDescription])]),
+            comment: PhotoCaptions.combine([tiff.userComment(exif[Tag.userComment]), tiff.utf16String(ifd0[Tag.xpComment])]))
 
         let candidates: [(String?, String?)] = [
             (tiff.string(exif[Tag.dateTimeOriginal]), tiff.string(exif[Tag.offsetTimeOriginal])),

@@ -1,13 +1,27 @@
-/// Parses IPTC IIM keywords (dataset 2:25), either bare or wrapped in a Photoshop image resource
+/// Parses IPTC IIM application records (keywords 2:25, object name 2:05, headline 2:105,
+/// caption 2:120), either bare or wrapped in a Photoshop image resource
 /// block (`Photoshop 3.0\0` then `8BIM` resources, IPTC in resource 0x0404), as JPEG's APP13
 /// carries it.
 enum IPTCBlock {
     /// The most records read, whatever the block claims.
     private static let maxRecords = 10_000
 
+    /// Dataset numbers of record 2 (the application record).
+    enum Dataset {
+        static let objectName: UInt8 = 5
+        static let keywords: UInt8 = 25
+        static let headline: UInt8 = 105
+        static let caption: UInt8 = 120
+    }
+
     static func keywords(_ block: [UInt8]) -> [String] {
+        datasets(block)[Dataset.keywords] ?? []
+    }
+
+    /// The values of every record-2 dataset, keyed by dataset number, in file order.
+    static func datasets(_ block: [UInt8]) -> [UInt8: [String]] {
         let iim = block.first == 0x1C ? block[...] : photoshopIPTC(block)
-        return iim.map(records) ?? []
+        return iim.map(records) ?? [:]
     }
 
     /// The payload of resource 0x0404 in a Photoshop image resource block.
@@ -29,9 +43,9 @@ enum IPTCBlock {
         return nil
     }
 
-    /// Keyword values of IIM records (`0x1C`, record, dataset, length, data).
-    private static func records(_ iim: ArraySlice<UInt8>) -> [String] {
-        var keywords: [String] = []
+    /// Record-2 values of IIM records (`0x1C`, record, dataset, length, data).
+    private static func records(_ iim: ArraySlice<UInt8>) -> [UInt8: [String]] {
+        var values: [UInt8: [String]] = [:]
         var utf8 = false
         var position = iim.startIndex
         var count = 0
@@ -51,11 +65,11 @@ enum IPTCBlock {
             position += length
             if record == 1 && dataset == 90 {
                 utf8 = Array(value) == [0x1B, 0x25, 0x47]
-            } else if record == 2 && dataset == 25 {
-                keywords.append(decode(value, utf8: utf8))
+            } else if record == 2 && dataset != 0 {
+                values[dataset, default: []].append(decode(value, utf8: utf8))
             }
         }
-        return keywords
+        return values
     }
 
     /// UTF-8 when declared or valid, else Latin-1 (the common legacy encoding).

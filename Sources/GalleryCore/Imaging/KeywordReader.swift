@@ -20,9 +20,14 @@ enum KeywordReader {
 
     /// The `rdf:li` values inside `dc:subject`.
     static func xmpSubjects(_ block: [UInt8]) -> [String] {
-        let text = String(decoding: block, as: UTF8.self)
-        guard let open = text.range(of: "<dc:subject"),
-            let close = text.range(of: "</dc:subject>", range: open.upperBound..<text.endIndex)
+        xmpItems(String(decoding: block, as: UTF8.self), property: "dc:subject")
+    }
+
+    /// The `rdf:li` values inside an XMP array property (`rdf:Bag`, `rdf:Seq` or `rdf:Alt`, as
+    /// `dc:subject`, `dc:title` and `dc:description` are).
+    static func xmpItems(_ text: String, property: String) -> [String] {
+        guard let open = text.range(of: "<\(property)"),
+            let close = text.range(of: "</\(property)>", range: open.upperBound..<text.endIndex)
         else { return [] }
         var values: [String] = []
         var cursor = open.upperBound
@@ -38,6 +43,23 @@ enum KeywordReader {
             cursor = end.upperBound
         }
         return values
+    }
+
+    /// A simple XMP property, as an element (`<photoshop:Headline>x</photoshop:Headline>`) or
+    /// as an attribute of `rdf:Description` (`photoshop:Headline="x"`).
+    static func xmpSimple(_ text: String, property: String) -> String? {
+        if let open = text.range(of: "<\(property)>"),
+            let close = text.range(of: "</\(property)>", range: open.upperBound..<text.endIndex)
+        {
+            return decodeEntities(text[open.upperBound..<close.lowerBound])
+        }
+        for quote in ["\"", "'"] {
+            guard let start = text.range(of: " \(property)=\(quote)"),
+                let end = text.range(of: quote, range: start.upperBound..<text.endIndex)
+            else { continue }
+            return decodeEntities(text[start.upperBound..<end.lowerBound])
+        }
+        return nil
     }
 
     /// Replaces XML's predefined and numeric character references.

@@ -44,7 +44,9 @@ public struct PhotoDecoder: Sendable {
                 size = (size.height, size.width)
             }
             var metadata = blob(header, "exif-data").map(ExifReader.read) ?? PhotoMetadata()
-            metadata.keywords = KeywordReader.keywords(xmp: blob(header, "xmp-data"), iptc: blob(header, "iptc-data"))
+            let xmp = blob(header, "xmp-data"), iptc = blob(header, "iptc-data")
+            metadata.keywords = KeywordReader.keywords(xmp: xmp, iptc: iptc)
+            metadata.captions = CaptionReader.captions(xmp: xmp, iptc: iptc, exif: metadata.captions)
             return ImageInspection(format: format, width: size.width, height: size.height, metadata: metadata)
         }
     }

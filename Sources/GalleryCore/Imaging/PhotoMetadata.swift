@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a photo says about itself: EXIF camera and capture fields, GPS position and keywords
-/// from XMP (`dc:subject`) and IPTC (2:25).
+/// What a photo says about itself: EXIF camera and capture fields, GPS position, keywords
+/// from XMP (`dc:subject`) and IPTC (2:25), and its captions (titles, descriptions, comments).
 public struct PhotoMetadata: Codable, Sendable, Equatable {
     public var cameraMake: String?
     public var cameraModel: String?
@@ -25,13 +25,15 @@ public struct PhotoMetadata: Codable, Sendable, Equatable {
     /// Millimetres.
     public var focalLength: Double?
     public var keywords: [String]
+    public var captions: PhotoCaptions
 
     public init(
         cameraMake: String? = nil, cameraModel: String? = nil, lensModel: String? = nil,
         takenAt: Date? = nil, takenAtOffset: String? = nil,
         latitude: Double? = nil, longitude: Double? = nil, altitude: Double? = nil,
         orientation: Int? = nil, exposureTime: Double? = nil, fNumber: Double? = nil,
-        iso: Int? = nil, focalLength: Double? = nil, keywords: [String] = []
+        iso: Int? = nil, focalLength: Double? = nil, keywords: [String] = [],
+        captions: PhotoCaptions = PhotoCaptions()
     ) {
         self.cameraMake = cameraMake
         self.cameraModel = cameraModel
@@ -47,5 +49,6 @@ public struct PhotoMetadata: Codable, Sendable, Equatable {
         self.iso = iso
         self.focalLength = focalLength
         self.keywords = keywords
+        self.captions = captions
     }
 }

@@ -17,6 +17,8 @@ struct TIFFStructure {
 
     private let bytes: [UInt8]
     private let bigEndian: Bool
+    /// Whether multi-byte values are stored big-endian (`MM`).
+    var isBigEndian: Bool { bigEndian }
     /// Offset of IFD0 from the start of the TIFF header.
     private(set) var firstIFDOffset: Int
     private var visited: Set<Int> = []
@@ -84,6 +86,12 @@ struct TIFFStructure {
             ?? String(text.map { Character(Unicode.Scalar($0)) })
         let trimmed = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The value bytes of a BYTE or UNDEFINED entry.
+    func rawBytes(_ entry: Entry) -> [UInt8]? {
+        guard entry.type == 1 || entry.type == 7 else { return nil }
+        return Array(bytes[entry.valueOffset..<entry.valueOffset + entry.count])
     }
 
     /// The `index`th value of a BYTE, SHORT, LONG, SBYTE, SSHORT or SLONG entry.

@@ -137,6 +137,9 @@ public struct Indexer: Sendable {
             run.counts.missing = goneIds.count
         }
         let faceOutcome = try await findFaces(collectionId: collectionId, progress: progress)
+        try KeywordMaintenance(
+            catalog: catalog, tagWordsFolder: KeywordMaintenance.tagWordsFolder(home: configuration.home), logger: logger
+        ).run(collectionId: collectionId, decoder: PhotoDecoder(limits: configuration.limits))
         run.finishedAt = Date()
         try catalog.saveRun(run)
         let summary = IndexSummary(

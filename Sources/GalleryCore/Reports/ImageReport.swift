@@ -17,6 +17,8 @@ public struct ImageReport: Encodable, Sendable {
     public var camera: Camera
     public var location: Location?
     public var keywords: [String]
+    /// Titles, descriptions and comments the file carries.
+    public var captions: PhotoCaptions?
     public var failure: Failure?
     public var indexedAt: Date
     public var thumbnails: [String: String]
@@ -51,7 +53,7 @@ public struct ImageReport: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, path, status, format, width, height, camera, location, keywords, failure, thumbnails
+        case id, path, status, format, width, height, camera, location, keywords, captions, failure, thumbnails
         case collectionId = "collection_id"
         case fileSize = "file_size"
         case modifiedAt = "modified_at"
@@ -83,6 +85,7 @@ public struct ImageReport: Encodable, Sendable {
             location = Location(latitude: latitude, longitude: longitude, altitude: image.altitude)
         }
         keywords = image.keywords
+        captions = image.captions.flatMap { $0.isEmpty ? nil : $0 }
         if let reason = image.failureReason { failure = Failure(reason: reason, message: image.failureMessage) }
         indexedAt = image.indexedAt
         thumbnails = [:]

@@ -56,4 +56,12 @@ struct NameBody: Decodable {
 struct ImageJSON: Encodable {
     var image: ImageReport
     var tags: [Tag]
+    /// The user's own tags and description.
+    var userTags: [String] = []
+    var description: String? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case image, tags, description
+        case userTags = "user_tags"
+    }
 }

@@ -137,7 +137,10 @@ struct ImagesController {
     private func imageJSON(_ image: ImageRecord) throws -> ImageJSON {
         let tags =
             try services.models.model.map { try services.catalog.tags(imageIds: [image.id!], model: $0.identifier)[image.id!] ?? [] } ?? []
-        return ImageJSON(image: ImageReport(image: image, store: services.thumbnails), tags: tags)
+        let annotations = try services.catalog.annotations(imageId: image.id!, collectionId: image.collectionId)
+        return ImageJSON(
+            image: ImageReport(image: image, store: services.thumbnails), tags: tags, userTags: annotations.tags,
+            description: annotations.description)
     }
 
     struct AddImageBody: Decodable {

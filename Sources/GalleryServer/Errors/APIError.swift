@@ -96,6 +96,11 @@ extension APIError {
             case .personNotFound, .faceNotFound: return .notFound(error.description)
             case .nothingToMerge, .invalidName: return .badRequest(error.description)
             }
+        case let error as UserTagError:
+            switch error {
+            case .imageNotFound, .tagNotFound: return .notFound(error.description)
+            default: return .badRequest(error.description)
+            }
         case let error as ImagingError:
             return APIError(.unprocessableContent, code: "unreadable_image", message: "\(error)")
         case let error as IndexingError:

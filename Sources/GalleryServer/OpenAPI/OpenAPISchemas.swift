@@ -138,7 +138,9 @@ enum OpenAPISchemas {
                 "description":
                     "as `gallery show --json`: id, collection_id, path, status, format, width, height, taken_at, camera, location, keywords, thumbnails, ...",
             ],
-            "ImageWithTags": object(["image": ref("ImageReport"), "tags": array(ref("Tag"))]),
+            "ImageWithTags": object([
+                "image": ref("ImageReport"), "tags": array(ref("Tag")), "user_tags": array(string), "description": nullableString,
+            ]),
             "UploadResult": object([
                 "images": array(ref("ImageWithTags")), "rejected": array(object(["file_name": string, "reason": string])),
             ]),
@@ -158,7 +160,7 @@ enum OpenAPISchemas {
                     "created_at": string, "started_at": nullableString, "finished_at": nullableString,
                 ], required: ["id", "kind", "state", "progress"]),
             "JobList": object(["jobs": array(ref("Job"))]),
-        ].merging(persons) { first, _ in first }.merging(tokens) { first, _ in first }
+        ].merging(persons) { first, _ in first }.merging(tokens) { first, _ in first }.merging(userTags) { first, _ in first }
     }
 
     static var tokens: [String: Any] {

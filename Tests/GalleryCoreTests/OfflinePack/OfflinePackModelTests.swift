@@ -37,7 +37,8 @@ struct OfflinePackModelTests {
 
     @Test func textEmbeddingsMatchPython() throws {
         let (model, golden) = try load()
-        #expect(model.identifier == "offline-pack/1/t\(String(model.manifest.classBank.temperature))k\(model.manifest.classBank.topK)")
+        let bank = model.manifest.classBank
+        #expect(model.identifier == "offline-pack/\(model.manifest.version)/t\(String(bank.temperature))k\(bank.topK)")
         for text in golden.texts {
             let embedding = try model.embedText(text.text)
             #expect(embedding.count == 384)

@@ -227,6 +227,7 @@ def main():
     parser.add_argument("--timm-info", required=True)
     parser.add_argument("--open-clip-metadata", required=True)
     parser.add_argument("--fixtures", required=True)
+    parser.add_argument("--wordnet-data-noun", required=True, help="WordNet 3.0 data.noun (Debian wordnet-base)")
     parser.add_argument("--out", required=True)
     parser.add_argument("--int8", action="store_true", help="also write text-int8.onnx (not in manifest.json)")
     args = parser.parse_args()
@@ -237,6 +238,7 @@ def main():
     started = time.time()
 
     classes = labels.build_classes(args.timm_info, args.open_clip_metadata)
+    labels.add_kinds(classes, args.wordnet_data_noun, class_bank.KINDS)
     with open(os.path.join(out, "classes.json"), "w", encoding="utf-8") as f:
         json.dump(classes, f, ensure_ascii=False, indent=1)
 
@@ -273,7 +275,7 @@ def main():
     with open(os.path.join(out, "vocab.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("".join(t + "\n" for t, _ in by_id))
 
-    log("computing class_bank.f32 (8000 prompts)")
+    log("computing class_bank.f32 (about 10,000 prompts)")
     bank = class_bank.build(text_sess, tokenizer, classes)
     bank_path = os.path.join(out, "class_bank.f32")
     with open(bank_path, "wb") as f:
@@ -319,7 +321,9 @@ def main():
 
     manifest = {
         "name": "offline-pack",
-        "version": "1",
+        # 2: the class bank's prompts name each class's nearest kinds (WordNet); a new version
+        # re-embeds the photos of a catalogue made with the earlier bank.
+        "version": "2",
         "kind": "offline-pack",
         "image": {
             "file": "image.onnx", "sha256": sha256(image_path), "input": "image", "logits_output": "logits",
@@ -346,7 +350,7 @@ def main():
         "numpy": np.__version__, "tolerance": TOLERANCE, "image_max_abs_diff": image_diffs, "image_top1": top1,
         "text_max_abs_diff": text_diffs, "class_bank_recipe": class_bank.RECIPE,
         "retrieval_check": retrieval,
-        "class_bank_templates": class_bank.TEMPLATES + [class_bank.GLOSS_TEMPLATE], "text_int8": int8,
+        "class_bank_templates": class_bank.TEMPLATES + [class_bank.GLOSS_TEMPLATE, class_bank.KIND_TEMPLATE], "text_int8": int8,
         "build_seconds": round(time.time() - started, 1),
     }
     with open(os.path.join(out, "build_info.json"), "w", encoding="utf-8") as f:

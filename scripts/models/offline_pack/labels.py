@@ -1,6 +1,9 @@
 """ImageNet-1k class list: WordNet ids, lemmas and glosses from timm's wheel (`timm/data/_info/`),
-curated short names from open_clip's `zero_shot_metadata.py` (read with `ast`, not imported)."""
+curated short names from open_clip's `zero_shot_metadata.py` (read with `ast`, not imported), and
+the nearest kinds of each class (its WordNet hypernyms, from Debian's wordnet-base)."""
 import ast
+
+import wordnet
 
 
 def _read_tsv(path):
@@ -43,3 +46,11 @@ def build_classes(timm_info_dir, zero_shot_metadata_py):
         }
         for i, wnid in enumerate(wnids)
     ]
+
+
+def add_kinds(classes, data_noun, count):
+    """Sets each class's "kinds": the first lemmas of its `count` nearest WordNet hypernyms
+    ("tabby cat" -> ["domestic cat", "cat"])."""
+    synsets = wordnet.read_nouns(data_noun)
+    for cls in classes:
+        cls["kinds"] = wordnet.class_words(synsets, cls["wnid"])["parents"][:count]

@@ -41,6 +41,9 @@ const api = {
     imageFaces: (id) => `/images/${enc(id)}/faces`,
     faceChip: (id) => `/faces/${enc(id)}/chip`,
     facePerson: (id) => `/faces/${enc(id)}/person`,
+    imageTags: (id) => `/images/${enc(id)}/tags`,
+    removeImageTags: (id) => `/images/${enc(id)}/tags/remove`,
+    imageDescription: (id) => `/images/${enc(id)}/description`,
   },
 
   token: null,
@@ -158,8 +161,14 @@ const api = {
   // {"image": {...}, "tags": [...]} or a flat object.
   async image(id) {
     const d = await this.request('GET', this.paths.image(id));
-    return d?.image && typeof d.image === 'object' ? { ...d.image, tags: d.tags ?? d.image.tags ?? [] } : d;
+    return d?.image && typeof d.image === 'object'
+      ? { ...d.image, tags: d.tags ?? d.image.tags ?? [], user_tags: d.user_tags ?? [], description: d.description ?? null }
+      : d;
   },
+  // The user's own tags and description: each call answers {"image_id", "tags", "description"}.
+  addTags(id, tags) { return this.request('POST', this.paths.imageTags(id), { body: { tags } }); },
+  removeTags(id, tags) { return this.request('POST', this.paths.removeImageTags(id), { body: { tags } }); },
+  describe(id, description) { return this.request('PUT', this.paths.imageDescription(id), { body: { description } }); },
   deleteImage(id) { return this.request('DELETE', this.paths.image(id)); },
   async addFolder(cid, path) {
     const d = await this.request('POST', this.paths.folders(cid), { body: { path } });
@@ -667,9 +676,57 @@ function renderMeta(meta, item) {
       return el('li', {}, el('button', { class: 'tag', type: 'button', title: `Search for “${label}”`, onclick: () => { closeLightbox(); searchText(label); } },
         label, typeof t.score === 'number' ? el('small', { text: t.score.toFixed(2) }) : null));
     })) : null),
+    ...section('Your tags', renderUserTags(meta, item)),
+    ...section('Description', renderDescription(meta, item)),
+    ...section('Captions', meta.captions ? rows([
+      ['Title', meta.captions.title], ['Headline', meta.captions.headline],
+      ['Description', meta.captions.description], ['Comment', meta.captions.comment],
+    ]) : null),
     ...section('Keywords', keywords.length ? el('ul', { class: 'tags' }, keywords.map((k) => el('li', { class: 'tag', text: String(k) }))) : null),
     meta.failure || meta.error ? el('p', { class: 'form-error', text: `Indexing failed: ${meta.failure?.message ?? meta.failure?.reason ?? meta.error?.message ?? meta.error}` }) : null,
   ].filter(Boolean));
+}
+
+// The user's tags of the photo in the lightbox: chips with a remove button, and a field that
+// adds the tags typed (comma-separated). Only once the image's details have loaded.
+function renderUserTags(meta, item) {
+  if (!Array.isArray(meta.user_tags) || !item) return null;
+  const id = item.id;
+  const refresh = (annotations) => {
+    if (state.items[state.lightboxIndex]?.id !== id) return;
+    meta.user_tags = annotations.tags ?? [];
+    meta.description = annotations.description ?? null;
+    renderMeta(meta, item);
+  };
+  const chips = el('ul', { class: 'tags user-tags' }, meta.user_tags.map((tag) => el('li', { class: 'tag' },
+    el('button', { class: 'tag-search', type: 'button', title: `Search for “${tag}”`, onclick: () => { closeLightbox(); searchText(tag); } }, tag),
+    el('button', { class: 'tag-remove', type: 'button', 'aria-label': `Remove the tag “${tag}”`, text: '×',
+      onclick: () => api.removeTags(id, [tag]).then(refresh).catch((err) => handleError(err, 'Could not remove the tag')) }))));
+  const input = el('input', { type: 'text', id: 'lb-tag-input', maxlength: '100', placeholder: 'Add tags, comma-separated', 'aria-label': 'Add tags' });
+  const form = el('form', { class: 'tag-form', onsubmit: (e) => {
+    e.preventDefault();
+    const tags = input.value.split(',').map((t) => t.trim()).filter(Boolean);
+    if (!tags.length) return;
+    api.addTags(id, tags).then(refresh).catch((err) => handleError(err, 'Could not add the tags'));
+  } }, input, el('button', { type: 'submit', class: 'btn', text: 'Add' }));
+  return el('div', {}, meta.user_tags.length ? chips : null, form);
+}
+
+// The user's description of the photo in the lightbox, edited in place.
+function renderDescription(meta, item) {
+  if (!Array.isArray(meta.user_tags) || !item) return null;
+  const id = item.id;
+  const text = el('textarea', { id: 'lb-description', rows: '3', maxlength: '10000', 'aria-label': 'Description', placeholder: 'Describe this photo' });
+  text.value = meta.description ?? '';
+  const status = el('small', { class: 'muted', 'aria-live': 'polite' });
+  const form = el('form', { class: 'description-form', onsubmit: (e) => {
+    e.preventDefault();
+    api.describe(id, text.value.trim() || null).then((annotations) => {
+      meta.description = annotations.description ?? null;
+      status.textContent = 'Saved';
+    }).catch((err) => handleError(err, 'Could not save the description'));
+  } }, text, el('div', {}, el('button', { type: 'submit', class: 'btn', text: 'Save' }), status));
+  return form;
 }
 
 /* ==================================================================== 5. ACTIONS == */
