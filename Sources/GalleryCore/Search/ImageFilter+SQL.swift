@@ -42,6 +42,15 @@ extension ImageFilter {
                 request = request.filter(sql: inPhoto + "IN (\(list)))")
             }
         }
+        let index = KeywordSchema.indexTable
+        if let keywords {
+            // A query without a word matches nothing (FTS5 has no "everything").
+            let expression = FTS5Expression.make(keywords) ?? "\"\""
+            request = request.filter(sql: "image.id IN (SELECT rowid FROM \(index) WHERE \(index) MATCH ?)", arguments: [expression])
+        }
+        if let expression = FTS5Expression.make(KeywordQuery(clauses: [KeywordClause(excludedKeywords)])) {
+            request = request.filter(sql: "image.id NOT IN (SELECT rowid FROM \(index) WHERE \(index) MATCH ?)", arguments: [expression])
+        }
         return request
     }
 

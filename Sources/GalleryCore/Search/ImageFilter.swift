@@ -31,6 +31,10 @@ public struct ImageFilter: Sendable, Equatable, Codable {
     public var persons: [Int64]?
     /// How ``persons`` combine.
     public var personMatch: PersonMatch = .all
+    /// The keyword document matches every clause (`tag:dog`).
+    public var keywords: KeywordQuery?
+    /// The keyword document matches none of these (`-blurry`, `-tag:screenshot`).
+    public var excludedKeywords: [KeywordTerm] = []
 
     public init() {}
 

@@ -141,6 +141,10 @@ public struct SearchService: Sendable {
         filters.merge(plan.filters)
         var filter = try filters.resolve(catalog: catalog, collectionId: request.collectionId)
         if let span = plan.dateSpan { filter.restrict(to: span) }
+        let required = plan.keywords.required.map { KeywordClause($0.flatMap(KeywordVariants.fieldTerms)) }
+        if !required.isEmpty { filter.keywords = KeywordQuery(clauses: required) }
+        filter.excludedKeywords = plan.keywords.excluded.flatMap(KeywordVariants.fieldTerms)
+        if filter.keywords != nil || !filter.excludedKeywords.isEmpty { try catalog.refreshPendingKeywordDocuments() }
         var parts = plan.parts
         var texts = plan.semanticTexts
         // Persons named in plain words ("Anna at the beach"): the same in every alternative, or

@@ -1,6 +1,57 @@
 extension AppDatabase {
-    /// The keyword side of a hybrid search: the plan's words and phrases in the keyword index.
+    /// The keyword side of a hybrid search: the plan's words and phrases in the keyword index,
+    /// any of them (BM25 ranks the photos matching more, and rarer, words first), each word also
+    /// in its singular form ("dogs" finds "dog"), without the words every caption has ("a",
+    /// "the", "photo of").
     func keywordHits(collectionId: Int64, keywords: QueryPlan.Keywords, filter: ImageFilter, limit: Int) throws -> [KeywordHit] {
-        []  // INTERIM until the keyword index lands
+        let terms = keywords.groups.flatMap { $0 }.flatMap(KeywordVariants.terms)
+        guard !terms.isEmpty else { return [] }
+        let query = KeywordQuery(clauses: [KeywordClause(terms)])
+        return try keywordMatches(collectionId: collectionId, query: query, filter: filter, limit: limit).map { match in
+            KeywordHit(
+                imageId: match.imageId, score: match.score,
+                matched: match.fields.map { MatchReason(field: $0.rawValue, terms: match.matched[$0] ?? []) })
+        }
+    }
+}
+
+/// How the words of a query are looked up on the keyword side.
+enum KeywordVariants {
+    /// Words too common to say anything about a photo.
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "from", "into", "is", "are", "was", "my",
+        "me", "some", "this", "that", "these", "those", "it", "its", "photo", "photos", "picture", "pictures", "image", "images",
+        "pic", "pics", "show", "find",
+    ]
+
+    /// A plan term as keyword terms: a phrase as it is; a word (unless a stop word) with its
+    /// singular forms.
+    static func terms(_ term: QueryPlan.Term) -> [KeywordTerm] {
+        if term.isPhrase { return [KeywordTerm(term.text, phrase: true)] }
+        return KeywordTerm.words(of: term.text).map { $0.lowercased() }.filter { !stopWords.contains($0) }.flatMap { word in
+            singulars(of: word).map { KeywordTerm($0) }
+        }
+    }
+
+    /// The word and the singulars it may be the plural of ("puppies": puppies, puppy, puppie).
+    static func singulars(of word: String) -> [String] {
+        guard word.count >= 4, word.hasSuffix("s"), !word.hasSuffix("ss") else { return [word] }
+        var forms = [word, String(word.dropLast())]
+        if word.hasSuffix("ies") { forms.append(String(word.dropLast(3)) + "y") }
+        if word.hasSuffix("es") { forms.append(String(word.dropLast(2))) }
+        return forms
+    }
+
+    /// A required or excluded `field:` term (or a plain excluded word) in the fields it names:
+    /// `tag:` the model's tags and the user's, `file:` the names, `text:` the photo's text.
+    static func fieldTerms(_ term: QueryPlan.Term) -> [KeywordTerm] {
+        let fields: [KeywordField?]
+        switch term.field {
+        case .tag: fields = [.tags, .user]
+        case .file: fields = [.names]
+        case .text: fields = [.text]
+        default: fields = [nil]
+        }
+        return fields.map { KeywordTerm(term.text, field: $0, phrase: term.isPhrase || term.text.contains(" ")) }
     }
 }
