@@ -438,6 +438,18 @@ def run(args):
                   "the large image in the lightbox", 30)
         page.wait("/Path/.test(document.querySelector('#lb-meta').textContent)", "the metadata (path) in the lightbox", 15)
         shot("05-lightbox.png")
+
+        check("your tags and description in the lightbox")
+        user_tags = "[...document.querySelectorAll('#lb-meta .user-tags .tag-search')].map((b) => b.textContent).join('|')"
+        page.type("#lb-tag-input", "browser test, holiday")
+        page.click("#lb-meta .tag-form button[type=submit]")
+        page.wait(f"{user_tags} === 'browser test|holiday'", "the added tags", 15)
+        page.click("#lb-meta .user-tags .tag-remove")
+        page.wait(f"{user_tags} === 'holiday'", "the removed tag", 15)
+        page.type("#lb-description", "Seen by the browser test")
+        page.click("#lb-meta .description-form button[type=submit]")
+        page.wait("/Saved/.test(document.querySelector('#lb-meta .description-form small').textContent)", "the saved description", 15)
+        shot("05b-lightbox-tags.png")
         if n > 1:
             title = page.eval("document.querySelector('#lb-title').textContent")
             page.key("ArrowRight", "ArrowRight", 39)

@@ -41,4 +41,20 @@ struct KeywordTagWordsTests {
         #expect(words.wordsByLabel.count >= 990)  // 1,000 classes, a few sharing a name
         #expect(words.wordsByLabel.values.allSatisfy { !$0.isEmpty })
     }
+
+    /// What an index run does at its end: the words installed from the model files reach the
+    /// documents of photos tagged before.
+    @Test func indexingInstallsTheWordsAndRebuildsTheDocuments() throws {
+        let fixture = try KeywordCatalogFixture()
+        let cat = try fixture.add("/p/IMG_1.jpg", hash: "c1") { $0.captions = PhotoCaptions() }
+        let embedding = ImageEmbedding(vector: [1], visual: [1], tags: [Tag(label: "tabby cat", score: 0.6)])
+        try fixture.catalog.apply([], embeddings: [EmbeddingRecord(contentHash: "c1", model: "m", embedding: embedding)])
+        #expect(try fixture.find("feline").isEmpty)
+        let folder = Fixtures.repositoryRoot.appendingPathComponent(".cache/models/tag-words")
+        _ = try Self.load()
+        try KeywordMaintenance(catalog: fixture.catalog, tagWordsFolder: folder, logger: .quiet)
+            .run(collectionId: fixture.collectionId, decoder: PhotoDecoder())
+        #expect(try fixture.catalog.pendingKeywordDocuments() == 0)
+        for word in ["feline", "house cat", "mammal", "animal"] { #expect(try fixture.find(word) == [cat], "\(word)") }
+    }
 }
