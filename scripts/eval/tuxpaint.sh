@@ -14,7 +14,9 @@ model=${1:-$root/.cache/models/offline-pack}
 scripts/quiet-build.sh -c release --product gallery
 gallery="$(swift build -c release --show-bin-path)/gallery"
 
-export GALLERY_ONNXRUNTIME="${GALLERY_ONNXRUNTIME:-$root/.cache/onnxruntime/libonnxruntime.so.1.31.1}"
+# The offline pack and the WordNet tag words (built once, cached).
+GALLERY_ONNXRUNTIME=$(scripts/models.sh)
+export GALLERY_ONNXRUNTIME
 # Two libraries of the same photos: named as Tux Paint names them ("badger.png"), and under
 # opaque camera-like names, where the keyword side knows only what the photos show.
 for naming in named anonymous; do
@@ -29,6 +31,7 @@ for naming in named anonymous; do
     export GALLERY_HOME="$work/home"
     "$gallery" models import "$model" --name "$(basename "$model")" >/dev/null
     "$gallery" models use "$(basename "$model")" >/dev/null
+    install -D -m 0600 .cache/models/tag-words/tag-words.json "$GALLERY_HOME/models/tag-words/tag-words.json"
     "$gallery" index "$work/photos" >/dev/null
     for set in captions classes; do
         echo "model $(basename "$model"), $naming files, $set:"
