@@ -25,7 +25,7 @@ if ! cmp -s .cache/models/offline-pack/manifest.json "$home/models/offline-pack/
 fi
 # The words of the offline pack's tags (WordNet) go to <home>/models/tag-words (keyword search).
 if ! cmp -s .cache/models/tag-words/tag-words.json "$home/models/tag-words/tag-words.json"; then
-    install -D -m 0644 .cache/models/tag-words/tag-words.json "$home/models/tag-words/tag-words.json"
+    install -D -m 0600 .cache/models/tag-words/tag-words.json "$home/models/tag-words/tag-words.json"
 fi
 # The face models (BlazeFace ONNX + dlib's landmarks and descriptor) go to <home>/models/faces.
 if ! cmp -s .cache/models/faces/faces.json "$home/models/faces/faces.json"; then

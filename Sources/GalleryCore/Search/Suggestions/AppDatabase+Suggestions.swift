@@ -32,6 +32,19 @@ extension AppDatabase {
                         """, arguments: [collectionId, pattern, limit])
                 values += names.map { SearchSuggestion(kind: .person, text: $0, insert: "person:" + Self.quoted($0)) }
             }
+            if field == nil || field == .tag {
+                // The collection's own tags, then the model's labels (the same for everyone).
+                let tags = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT tag FROM (
+                            SELECT MIN(tag) AS tag, 0 AS rank FROM imageTag JOIN image ON image.id = imageTag.imageId
+                            WHERE image.collectionId = ? AND tag LIKE ? ESCAPE '\\' GROUP BY tag COLLATE NOCASE
+                            UNION ALL SELECT label, 1 FROM tagWord WHERE label LIKE ? ESCAPE '\\')
+                        GROUP BY tag COLLATE NOCASE ORDER BY MIN(rank), tag COLLATE NOCASE LIMIT ?
+                        """, arguments: [collectionId, pattern, pattern, limit])
+                values += tags.map { SearchSuggestion(kind: .tag, text: $0, insert: "tag:" + Self.quoted($0)) }
+            }
             if field == nil || field == .camera {
                 let cameras = try String.fetchAll(
                     db,
