@@ -16,6 +16,9 @@ public struct ImageReport: Encodable, Sendable {
     public var takenAtOffset: String?
     public var camera: Camera
     public var location: Location?
+    /// Where it was taken (from its GPS position); absent without a position, before it is
+    /// placed, and at sea (no town within the distance limit).
+    public var place: PlaceReport?
     public var keywords: [String]
     public var failure: Failure?
     public var indexedAt: Date
@@ -51,7 +54,7 @@ public struct ImageReport: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, path, status, format, width, height, camera, location, keywords, failure, thumbnails
+        case id, path, status, format, width, height, camera, location, place, keywords, failure, thumbnails
         case collectionId = "collection_id"
         case fileSize = "file_size"
         case modifiedAt = "modified_at"
@@ -61,8 +64,9 @@ public struct ImageReport: Encodable, Sendable {
         case indexedAt = "indexed_at"
     }
 
-    /// The report for `image`, with thumbnail paths from `store` when the image is indexed.
-    public init(image: ImageRecord, store: ThumbnailStore) {
+    /// The report for `image`, with thumbnail paths from `store` when the image is indexed and
+    /// its place (``AppDatabase/place(imageId:)``) when it has one.
+    public init(image: ImageRecord, store: ThumbnailStore, place: ImagePlaceRecord? = nil) {
         id = image.id ?? 0
         collectionId = image.collectionId
         path = image.path
@@ -82,6 +86,7 @@ public struct ImageReport: Encodable, Sendable {
         if let latitude = image.latitude, let longitude = image.longitude {
             location = Location(latitude: latitude, longitude: longitude, altitude: image.altitude)
         }
+        self.place = place.flatMap(PlaceReport.init)
         keywords = image.keywords
         if let reason = image.failureReason { failure = Failure(reason: reason, message: image.failureMessage) }
         indexedAt = image.indexedAt

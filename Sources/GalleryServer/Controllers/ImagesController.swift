@@ -137,7 +137,8 @@ struct ImagesController {
     private func imageJSON(_ image: ImageRecord) throws -> ImageJSON {
         let tags =
             try services.models.model.map { try services.catalog.tags(imageIds: [image.id!], model: $0.identifier)[image.id!] ?? [] } ?? []
-        return ImageJSON(image: ImageReport(image: image, store: services.thumbnails), tags: tags)
+        let place = try services.catalog.place(imageId: image.id!)
+        return ImageJSON(image: ImageReport(image: image, store: services.thumbnails, place: place), tags: tags)
     }
 
     struct AddImageBody: Decodable {
