@@ -12,10 +12,15 @@ import GalleryCore
 public struct AsyncHTTPChatTransport: ChatTransport {
     private let client: HTTPClient
 
-    /// A transport over `client` (by default the process-wide shared client).
-    public init(client: HTTPClient = .shared) {
+    /// A transport over `client` (by default one process-wide client that never follows a
+    /// redirect, so the API key goes only to the configured endpoint).
+    public init(client: HTTPClient = Self.sharedClient) {
         self.client = client
     }
+
+    /// The default client: lives as long as the process, like `HTTPClient.shared`.
+    public static let sharedClient = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
 
     public func post(
         url: URL, body: Data, headers: [(name: String, value: String)], timeout: Duration, maxBytes: Int
