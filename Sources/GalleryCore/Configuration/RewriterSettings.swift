@@ -20,7 +20,10 @@ public struct RewriterSettings: Sendable, Equatable {
     public var isEnabled: Bool { url != nil && model?.isEmpty == false }
 }
 
-extension RewriterSettings: CustomStringConvertible {
+extension RewriterSettings: CustomStringConvertible, CustomDebugStringConvertible {
+    /// The settings without the key (also what a printed ``GalleryConfiguration`` shows).
+    public var debugDescription: String { description }
+
     /// The settings without the key.
     public var description: String {
         "RewriterSettings(url: \(url?.absoluteString ?? "none"), model: \(model ?? "none"), timeout: \(timeout), apiKey: \(apiKey == nil ? "unset" : "set"))"

@@ -42,6 +42,7 @@ struct PlaceAndRewriterSettingsTests {
         #expect(fromEnvironment.rewriter.model == "large" && fromEnvironment.rewriter.apiKey == "secret")
         #expect(fromEnvironment.rewriter.timeout == 2)
         #expect(!"\(fromEnvironment.rewriter)".contains("secret"))
+        #expect(!"\(fromEnvironment)".contains("secret") && !String(reflecting: fromEnvironment).contains("secret"))
     }
 
     @Test func badValuesAreClearErrors() throws {
