@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetches the ONNX Runtime library and builds the model files the product and its tests use:
-# the offline pack (default model) and its tag words (WordNet), the tiny CLIP test model and the face models. Idempotent, cached under .cache/.
+# the offline pack (default model) and its tag words (WordNet), the tiny CLIP test model, the face
+# models and the places data (offline reverse geocoding). Idempotent, cached under .cache/.
 # Usage: scripts/models.sh            prints the ONNX Runtime library's path
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,5 +10,6 @@ runtime=$("$root/scripts/models/fetch-onnxruntime.sh")
 "$root/scripts/models/build-tag-words.sh"
 "$root/scripts/models/build-tiny-clip.sh"
 "$root/scripts/models/build-face-models.sh"
+"$root/scripts/models/build-places.sh"
 python3 "$root/scripts/models/make-test-models.py"
 echo "$runtime"

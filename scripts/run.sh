@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds in release mode, installs the offline model pack,
-# the face models and ONNX Runtime into the data folder, indexes the folders given (or a small sample of real
+# the face models, the places data and ONNX Runtime into the data folder, indexes the folders given (or a small sample of real
 # photos it fetches), prints the catalogue's status, then serves the web UI and API.
 # Usage: scripts/run.sh [FOLDER...]      (GALLERY_HOME chooses the data folder;
 #        GALLERY_PORT the port, default 8080; GALLERY_NO_SERVE=1 stops after indexing)
@@ -31,6 +31,12 @@ fi
 if ! cmp -s .cache/models/faces/faces.json "$home/models/faces/faces.json"; then
     mkdir -p "$home/models/faces"
     cp .cache/models/faces/*.onnx .cache/models/faces/*.dat .cache/models/faces/faces.json "$home/models/faces/"
+fi
+# The places data (offline reverse geocoding, GeoNames) goes to <home>/models/places.
+if ! cmp -s .cache/models/places/manifest.json "$home/models/places/manifest.json"; then
+    mkdir -p "$home/models/places"
+    cp .cache/models/places/places.tsv .cache/models/places/countries.tsv "$home/models/places/"
+    cp .cache/models/places/manifest.json "$home/models/places/"
 fi
 
 if [ $# -eq 0 ]; then

@@ -32,7 +32,9 @@ public func buildApplication(
     let metrics = ServerMetrics()
     let gallery = configuration.gallery
     let faces = FaceHolder.load(configuration: gallery, logger: logger)
-    let runner = JobRunner(configuration: gallery, catalog: catalog, logger: logger, models: models, faces: faces)
+    let runner = JobRunner(
+        configuration: gallery, catalog: catalog, logger: logger, models: models, faces: faces,
+        places: loadPlaces(configuration: gallery, logger: logger))
     let jobs = JobQueue(
         catalog: catalog, runner: { spec, progress in try await runner.run(spec, progress: progress) },
         retention: JobRetention(days: gallery.server.jobRetentionDays, perUser: gallery.server.jobsKeptPerUser),

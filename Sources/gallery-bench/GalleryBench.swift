@@ -6,7 +6,10 @@ struct GalleryBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gallery-bench",
         abstract: "Smart Gallery benchmarks: search latency at scale, bare model throughput, face quality and speed.",
-        subcommands: [SearchBenchmark.self, FirstSearchBenchmark.self, HybridBenchmark.self, ModelBenchmark.self, FaceBenchmark.self])
+        subcommands: [
+            SearchBenchmark.self, FirstSearchBenchmark.self, HybridBenchmark.self, ModelBenchmark.self, FaceBenchmark.self,
+            PlacesBenchmark.self,
+        ])
 }
 
 /// Durations and percentiles.

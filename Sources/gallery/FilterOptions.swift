@@ -24,6 +24,8 @@ struct FilterOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(SearchField.near.help)) var near: String?
 
+    @Option(help: ArgumentHelp(SearchField.place.help)) var place: String?
+
     @Option(name: [.customLong("path"), .customLong("path-contains")], help: ArgumentHelp(SearchField.path.help))
     var path: String?
 
@@ -54,6 +56,7 @@ struct FilterOptions: ParsableArguments {
         filters.maxHeight = maxHeight
         filters.hasLocation = hasLocation
         filters.near = near
+        filters.place = place
         filters.path = path
         filters.persons = person
         filters.personMatch = anyPerson ? PersonMatch.any.rawValue : personMatch

@@ -46,7 +46,7 @@ struct IndexCommand: AsyncParsableCommand {
         if reembed, let model { try context.catalog.deleteEmbeddings(model: model.identifier) }
         let indexer = Indexer(
             configuration: context.configuration, catalog: context.catalog, logger: context.logger, model: model,
-            faces: noFaces ? nil : context.faceAnalyzerIfEnabled())
+            faces: noFaces ? nil : context.faceAnalyzerIfEnabled(), places: context.placeDirectoryIfEnabled())
         let bar = ProgressBar()
         let summary = try await indexer.index(
             roots: paths, collection: try context.collection(create: true),
@@ -85,6 +85,9 @@ struct IndexCommand: AsyncParsableCommand {
             Output.line(
                 "Faces: \(clustering.faces) in the collection, \(clustering.persons) persons (\(clustering.newPersons) new), "
                     + "\(clustering.unassigned) unassigned.")
+        }
+        if let places = summary.places, places.looked > 0 {
+            Output.line("Places: \(places.looked) GPS photos looked up, \(places.placed) placed.")
         }
         for (reason, count) in summary.failuresByReason.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             Output.line("  \(reason.rawValue): \(count)")

@@ -18,7 +18,9 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try global.makeContext()
         let record = try context.image(image)
-        let report = ImageReport(image: record, store: ThumbnailStore(root: context.configuration.thumbnailsURL))
+        let report = ImageReport(
+            image: record, store: ThumbnailStore(root: context.configuration.thumbnailsURL),
+            place: try record.id.flatMap { try context.catalog.place(imageId: $0) })
         if json {
             try Output.json(report)
         } else {

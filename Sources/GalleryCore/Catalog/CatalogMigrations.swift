@@ -152,6 +152,22 @@ enum CatalogMigrations {
             try db.create(index: "job_owner", on: "job", columns: ["ownerId", "id"])
             try db.create(index: "job_state", on: "job", columns: ["state"])
         }
+        migrator.registerMigration("v8: places") { db in
+            // Where a photo with a GPS position was taken (offline reverse geocoding): the
+            // position looked up and the data version, so a moved position or new data places
+            // it again; city and the rest NULL when no town is near enough (at sea).
+            try db.create(table: "imagePlace") { t in
+                t.primaryKey("imageId", .integer).references("image", onDelete: .cascade)
+                t.column("latitude", .double).notNull()
+                t.column("longitude", .double).notNull()
+                t.column("city", .text)
+                t.column("region", .text)
+                t.column("country", .text)
+                t.column("countryCode", .text)
+                t.column("distanceKm", .double)
+                t.column("placesVersion", .text).notNull()
+            }
+        }
         migrator.registerMigration("v9: keyword index", migrate: KeywordSchema.migrate)
         return migrator
     }

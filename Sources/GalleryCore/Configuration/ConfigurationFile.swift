@@ -23,6 +23,14 @@ import Foundation
 ///   cluster_distance: 0.5
 ///   min_neighbours: 2
 ///   min_cluster_size: 3
+/// places:
+///   enabled: true
+///   data: /srv/models/places         # default <home>/models/places
+///   max_distance_km: 50
+/// rewriter:                          # off unless url and model are set
+///   url: http://127.0.0.1:8000/v1/chat/completions
+///   model: qwen2.5-3b-instruct
+///   timeout: 3                       # seconds; the key only from GALLERY_REWRITER_API_KEY
 /// server:                            # any key of ServerSettings.keys
 ///   host: 0.0.0.0
 ///   port: 8080
@@ -38,6 +46,8 @@ struct ConfigurationFile: Decodable {
     var batchSize: Int?
     var thumbnails: Thumbnails?
     var faces: Faces?
+    var places: Places?
+    var rewriter: Rewriter?
     /// `server:` values by key, parsed by ``ServerSettings/keys``.
     var server: [String: String]?
 
@@ -87,8 +97,47 @@ struct ConfigurationFile: Decodable {
         }
     }
 
+    struct Places: Decodable {
+        var enabled: Bool?
+        var data: String?
+        var maxDistanceKm: Double?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case enabled, data
+            case maxDistanceKm = "max_distance_km"
+        }
+
+        func apply(to settings: inout PlaceSettings) {
+            if let enabled { settings.enabled = enabled }
+            if let data { settings.folder = URL(fileURLWithPath: data).standardizedFileURL }
+            if let maxDistanceKm { settings.maxDistanceKilometres = maxDistanceKm }
+        }
+    }
+
+    struct Rewriter: Decodable {
+        var url: String?
+        var model: String?
+        var timeout: Double?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case url, model, timeout
+        }
+
+        func apply(to settings: inout RewriterSettings, path: String) throws {
+            if let url {
+                guard let endpoint = RewriterSettings.endpoint(url) else {
+                    throw ConfigurationError.invalidFile(
+                        path: path, reason: "rewriter.url must be an http or https URL, not '\(url.prefix(200))'")
+                }
+                settings.url = endpoint
+            }
+            if let model { settings.model = model }
+            if let timeout { settings.timeout = timeout }
+        }
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case roots, exclude, threads, thumbnails, faces, server
+        case roots, exclude, threads, thumbnails, faces, places, rewriter, server
         case followSymlinks = "follow_symlinks"
         case maxPixels = "max_pixels"
         case maxFileBytes = "max_file_bytes"
@@ -109,6 +158,8 @@ struct ConfigurationFile: Decodable {
         if let large = thumbnails?.large { configuration.thumbnails.large = large }
         if let quality = thumbnails?.quality { configuration.thumbnails.quality = quality }
         faces?.apply(to: &configuration.faces)
+        places?.apply(to: &configuration.places)
+        try rewriter?.apply(to: &configuration.rewriter, path: path)
         let keys = ServerSettings.keys
         for (key, value) in (server ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let setting = keys.first(where: { $0.key == key }) else {

@@ -68,6 +68,15 @@ public struct ConfigurationLoader: Sendable {
         if !(1...100).contains(thumbnails.quality) {
             throw ConfigurationError.outOfRange(name: "thumbnails.quality", value: "\(thumbnails.quality)", allowed: "1...100")
         }
+        let places = configuration.places
+        if !(places.maxDistanceKilometres > 0 && places.maxDistanceKilometres <= 1000) {
+            throw ConfigurationError.outOfRange(
+                name: "places.max_distance_km", value: "\(places.maxDistanceKilometres)", allowed: "more than 0, at most 1000")
+        }
+        if !(configuration.rewriter.timeout > 0 && configuration.rewriter.timeout <= 60) {
+            throw ConfigurationError.outOfRange(
+                name: "rewriter.timeout", value: "\(configuration.rewriter.timeout)", allowed: "more than 0, at most 60")
+        }
         try validate(configuration.server)
     }
 
@@ -106,9 +115,15 @@ public struct ConfigurationLoader: Sendable {
                 for key in mapping.keys.compactMap(\.string) where !known.contains(key) {
                     throw ConfigurationError.unknownKey(path: url.path, key: key)
                 }
-                let faceKeys = Set(ConfigurationFile.Faces.CodingKeys.allCases.map(\.rawValue))
-                for key in mapping["faces"]?.mapping?.keys.compactMap(\.string) ?? [] where !faceKeys.contains(key) {
-                    throw ConfigurationError.unknownKey(path: url.path, key: "faces.\(key)")
+                let sections = [
+                    ("faces", ConfigurationFile.Faces.CodingKeys.allCases.map(\.rawValue)),
+                    ("places", ConfigurationFile.Places.CodingKeys.allCases.map(\.rawValue)),
+                    ("rewriter", ConfigurationFile.Rewriter.CodingKeys.allCases.map(\.rawValue)),
+                ]
+                for (section, keys) in sections {
+                    for key in mapping[section]?.mapping?.keys.compactMap(\.string) ?? [] where !keys.contains(key) {
+                        throw ConfigurationError.unknownKey(path: url.path, key: "\(section).\(key)")
+                    }
                 }
             }
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
@@ -146,6 +161,16 @@ public struct ConfigurationLoader: Sendable {
         if let folder = environment["GALLERY_FACE_MODELS"], !folder.isEmpty {
             configuration.faces.modelsFolder = URL(fileURLWithPath: folder).standardizedFileURL
         }
+        if let value = environment["GALLERY_PLACES"] {
+            guard let flag = Bool(value.lowercased()) ?? Int(value).map({ $0 != 0 }) else {
+                throw ConfigurationError.invalidEnvironment(name: "GALLERY_PLACES", value: value)
+            }
+            configuration.places.enabled = flag
+        }
+        if let folder = environment["GALLERY_PLACES_DATA"], !folder.isEmpty {
+            configuration.places.folder = URL(fileURLWithPath: folder).standardizedFileURL
+        }
+        try applyRewriterEnvironment(to: &configuration.rewriter)
         for setting in ServerSettings.keys {
             let name = ServerSettings.environmentName(of: setting.key)
             guard let value = environment[name] else { continue }

@@ -26,6 +26,10 @@ public struct GalleryConfiguration: Sendable, Equatable {
     public var thumbnails: ThumbnailSettings
     /// Faces: whether indexing finds them, the models, detection and clustering settings.
     public var faces: FaceSettings
+    /// Places: whether indexing names where GPS photos were taken, the data, the distance limit.
+    public var places: PlaceSettings
+    /// Query rewriting by an LLM; off unless configured.
+    public var rewriter: RewriterSettings
     /// What `gallery serve` listens on, its limits and job retention.
     public var server: ServerSettings
 
@@ -52,6 +56,8 @@ public struct GalleryConfiguration: Sendable, Equatable {
         batchSize = 64
         thumbnails = ThumbnailSettings()
         faces = FaceSettings()
+        places = PlaceSettings()
+        rewriter = RewriterSettings()
         server = ServerSettings()
     }
 

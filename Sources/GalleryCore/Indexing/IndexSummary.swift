@@ -15,6 +15,8 @@ public struct IndexSummary: Sendable, Equatable {
     public var peakResidentBytes: Int64
     /// What the face stage did; nil when faces are off.
     public var faces: FacesOutcome?
+    /// What the place stage did; nil when places are off or not installed.
+    public var places: PlaceScanSummary? = nil
 
     /// Files read per second over the run.
     public var filesPerSecond: Double {

@@ -23,16 +23,20 @@ public struct Indexer: Sendable {
     /// Finds faces in new content, then in any image not yet scanned, and clusters them into
     /// persons; nil indexes without faces.
     public let faces: FaceAnalyzer?
+    /// Names the place of photos with a GPS position (new ones and any not yet placed); nil
+    /// indexes without places.
+    public let places: PlaceDirectory?
 
     public init(
         configuration: GalleryConfiguration, catalog: AppDatabase, logger: Logger, model: (any EmbeddingModel)? = nil,
-        faces: FaceAnalyzer? = nil
+        faces: FaceAnalyzer? = nil, places: PlaceDirectory? = nil
     ) {
         self.configuration = configuration
         self.catalog = catalog
         self.logger = logger
         self.model = model
         self.faces = faces
+        self.places = places
     }
 
     /// Indexes `roots` (folders or files) into `collection`.
@@ -136,6 +140,10 @@ public struct Indexer: Sendable {
             try catalog.markMissing(ids: goneIds)
             run.counts.missing = goneIds.count
         }
+        let placeOutcome = try places.map {
+            try PlaceScanner(catalog: catalog, places: $0, maxDistanceKilometres: configuration.places.maxDistanceKilometres)
+                .scan(collectionId: collectionId, logger: logger)
+        }
         let faceOutcome = try await findFaces(collectionId: collectionId, progress: progress)
         try KeywordMaintenance(
             catalog: catalog, tagWordsFolder: KeywordMaintenance.tagWordsFolder(home: configuration.home), logger: logger
@@ -145,7 +153,8 @@ public struct Indexer: Sendable {
         let summary = IndexSummary(
             runId: run.id ?? 0, roots: roots, counts: run.counts, failuresByReason: failuresByReason,
             warnings: crawl.warnings, elapsed: (ContinuousClock.now - started).seconds, crawlElapsed: crawlElapsed,
-            timings: timings, peakResidentBytes: ProcessStatistics.peakResidentBytes, faces: faceOutcome)
+            timings: timings, peakResidentBytes: ProcessStatistics.peakResidentBytes, faces: faceOutcome,
+            places: placeOutcome)
         logger.info(
             "indexed",
             metadata: [

@@ -57,60 +57,75 @@ enum KeywordSchema {
         try db.execute(sql: "INSERT INTO keywordDirty(imageId) SELECT id FROM image")
     }
 
-    private static let mark = "INSERT OR IGNORE INTO keywordDirty(imageId)"
+    /// Marks the images `select` gives (a column `id`) that are not marked yet. Not `INSERT OR
+    /// IGNORE`: a trigger fired by an upsert (`INSERT ... ON CONFLICT DO UPDATE`) takes the outer
+    /// statement's conflict policy, and would fail on an image already marked.
+    private static func mark(_ select: String) -> String {
+        "INSERT INTO keywordDirty(imageId) SELECT m.id FROM (\(select)) AS m "
+            + "WHERE NOT EXISTS (SELECT 1 FROM keywordDirty d WHERE d.imageId = m.id)"
+    }
 
     private static let triggers = """
         CREATE TRIGGER keyword_image_insert AFTER INSERT ON image BEGIN
-            \(mark) VALUES (new.id);
+            \(mark("SELECT new.id AS id"));
         END;
         CREATE TRIGGER keyword_image_update
         AFTER UPDATE OF path, contentHash, cameraMake, cameraModel, lensModel, keywords, captions ON image BEGIN
-            \(mark) VALUES (new.id);
+            \(mark("SELECT new.id AS id"));
         END;
         CREATE TRIGGER keyword_image_delete AFTER DELETE ON image BEGIN
             DELETE FROM \(indexTable) WHERE rowid = old.id;
             DELETE FROM keywordDirty WHERE imageId = old.id;
         END;
         CREATE TRIGGER keyword_face_insert AFTER INSERT ON face WHEN new.personId IS NOT NULL BEGIN
-            \(mark) VALUES (new.imageId);
+            \(mark("SELECT new.imageId AS id"));
         END;
         CREATE TRIGGER keyword_face_update AFTER UPDATE OF personId ON face
         WHEN new.personId IS NOT old.personId BEGIN
-            \(mark) VALUES (new.imageId);
+            \(mark("SELECT new.imageId AS id"));
         END;
         CREATE TRIGGER keyword_face_delete AFTER DELETE ON face WHEN old.personId IS NOT NULL BEGIN
-            \(mark) SELECT old.imageId WHERE EXISTS (SELECT 1 FROM image WHERE id = old.imageId);
+            \(mark("SELECT old.imageId AS id WHERE EXISTS (SELECT 1 FROM image WHERE id = old.imageId)"));
         END;
         CREATE TRIGGER keyword_person_rename AFTER UPDATE OF name ON person
         WHEN new.name IS NOT old.name BEGIN
-            \(mark) SELECT DISTINCT imageId FROM face WHERE personId = new.id;
+            \(mark("SELECT DISTINCT imageId AS id FROM face WHERE personId = new.id"));
         END;
         CREATE TRIGGER keyword_tag_insert AFTER INSERT ON imageTag BEGIN
-            \(mark) VALUES (new.imageId);
+            \(mark("SELECT new.imageId AS id"));
         END;
         CREATE TRIGGER keyword_tag_update AFTER UPDATE ON imageTag BEGIN
-            \(mark) VALUES (new.imageId);
+            \(mark("SELECT new.imageId AS id"));
         END;
         CREATE TRIGGER keyword_tag_delete AFTER DELETE ON imageTag BEGIN
-            \(mark) SELECT old.imageId WHERE EXISTS (SELECT 1 FROM image WHERE id = old.imageId);
+            \(mark("SELECT old.imageId AS id WHERE EXISTS (SELECT 1 FROM image WHERE id = old.imageId)"));
         END;
         CREATE TRIGGER keyword_description_insert AFTER INSERT ON imageDescription BEGIN
-            \(mark) VALUES (new.imageId);
+            \(mark("SELECT new.imageId AS id"));
         END;
         CREATE TRIGGER keyword_description_update AFTER UPDATE ON imageDescription BEGIN
-            \(mark) VALUES (new.imageId);
+            \(mark("SELECT new.imageId AS id"));
         END;
         CREATE TRIGGER keyword_description_delete AFTER DELETE ON imageDescription BEGIN
-            \(mark) SELECT old.imageId WHERE EXISTS (SELECT 1 FROM image WHERE id = old.imageId);
+            \(mark("SELECT old.imageId AS id WHERE EXISTS (SELECT 1 FROM image WHERE id = old.imageId)"));
+        END;
+        CREATE TRIGGER keyword_place_insert AFTER INSERT ON imagePlace BEGIN
+            \(mark("SELECT new.imageId AS id"));
+        END;
+        CREATE TRIGGER keyword_place_update AFTER UPDATE ON imagePlace BEGIN
+            \(mark("SELECT new.imageId AS id"));
+        END;
+        CREATE TRIGGER keyword_place_delete AFTER DELETE ON imagePlace BEGIN
+            \(mark("SELECT old.imageId AS id WHERE EXISTS (SELECT 1 FROM image WHERE id = old.imageId)"));
         END;
         CREATE TRIGGER keyword_embedding_insert AFTER INSERT ON embedding BEGIN
-            \(mark) SELECT id FROM image WHERE contentHash = new.contentHash;
+            \(mark("SELECT id FROM image WHERE contentHash = new.contentHash"));
         END;
         CREATE TRIGGER keyword_embedding_update AFTER UPDATE OF tags ON embedding BEGIN
-            \(mark) SELECT id FROM image WHERE contentHash = new.contentHash;
+            \(mark("SELECT id FROM image WHERE contentHash = new.contentHash"));
         END;
         CREATE TRIGGER keyword_embedding_delete AFTER DELETE ON embedding BEGIN
-            \(mark) SELECT id FROM image WHERE contentHash = old.contentHash;
+            \(mark("SELECT id FROM image WHERE contentHash = old.contentHash"));
         END;
         """
 }

@@ -16,6 +16,9 @@ public struct ImageReport: Encodable, Sendable {
     public var takenAtOffset: String?
     public var camera: Camera
     public var location: Location?
+    /// Where it was taken (from its GPS position); absent without a position, before it is
+    /// placed, and at sea (no town within the distance limit).
+    public var place: PlaceReport?
     public var keywords: [String]
     /// Titles, descriptions and comments the file carries.
     public var captions: PhotoCaptions?
@@ -53,7 +56,7 @@ public struct ImageReport: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, path, status, format, width, height, camera, location, keywords, captions, failure, thumbnails
+        case id, path, status, format, width, height, camera, location, place, keywords, captions, failure, thumbnails
         case collectionId = "collection_id"
         case fileSize = "file_size"
         case modifiedAt = "modified_at"
@@ -63,8 +66,9 @@ public struct ImageReport: Encodable, Sendable {
         case indexedAt = "indexed_at"
     }
 
-    /// The report for `image`, with thumbnail paths from `store` when the image is indexed.
-    public init(image: ImageRecord, store: ThumbnailStore) {
+    /// The report for `image`, with thumbnail paths from `store` when the image is indexed and
+    /// its place (``AppDatabase/place(imageId:)``) when it has one.
+    public init(image: ImageRecord, store: ThumbnailStore, place: ImagePlaceRecord? = nil) {
         id = image.id ?? 0
         collectionId = image.collectionId
         path = image.path
@@ -84,6 +88,7 @@ public struct ImageReport: Encodable, Sendable {
         if let latitude = image.latitude, let longitude = image.longitude {
             location = Location(latitude: latitude, longitude: longitude, altitude: image.altitude)
         }
+        self.place = place.flatMap(PlaceReport.init)
         keywords = image.keywords
         captions = image.captions.flatMap { $0.isEmpty ? nil : $0 }
         if let reason = image.failureReason { failure = Failure(reason: reason, message: image.failureMessage) }

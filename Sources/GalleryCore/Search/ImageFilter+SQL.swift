@@ -31,6 +31,7 @@ extension ImageFilter {
                 sql: "distance_km(latitude, longitude, ?, ?) <= ?",
                 arguments: [near.latitude, near.longitude, near.radiusKilometres])
         }
+        if let place { request = place.apply(to: request) }
         if let pathContains { request = request.filter(Columns.path.like(Self.containsPattern(pathContains), escape: "\\")) }
         if let persons, !persons.isEmpty {
             let inPhoto = "EXISTS (SELECT 1 FROM face WHERE face.imageId = image.id AND face.personId "

@@ -25,6 +25,8 @@ public struct ImageFilter: Sendable, Equatable, Codable {
     public var hasLocation: Bool?
     /// Within a radius of a point.
     public var near: GeoCircle?
+    /// Taken in this town, region or country (``PlaceFilter``).
+    public var place: PlaceFilter?
     /// The absolute path contains this text (case-insensitive).
     public var pathContains: String?
     /// Photos with these persons in them: all of them (``PersonMatch/all``) or any.

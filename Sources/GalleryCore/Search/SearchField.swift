@@ -9,7 +9,7 @@ public enum SearchField: String, CaseIterable, Sendable {
     case minHeight = "min_height"
     case maxHeight = "max_height"
     case hasLocation = "has_location"
-    case near, path, person
+    case near, place, path, person
     case personMatch = "person_match"
     case limit, offset
     case minScore = "min_score"
@@ -70,6 +70,7 @@ public enum SearchField: String, CaseIterable, Sendable {
         case .maxHeight: "Maximum height in pixels."
         case .hasLocation: "Only photos with (true) or without (false) a GPS position."
         case .near: "Within a radius of a point: LAT,LON,KM (e.g. 48.8584,2.2945,5)."
+        case .place: "Town, region or country the photo was taken in (offline reverse geocoding of its GPS position)."
         case .path: "The file's path contains this text."
         case .person: "Only photos with this person (id or name); repeat for several."
         case .personMatch: "With several persons: all (together, the default) or any."

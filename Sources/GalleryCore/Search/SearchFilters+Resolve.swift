@@ -36,6 +36,7 @@ extension SearchFilters {
         filter.cameraModel = model.trimmedNonEmpty
         filter.lensModel = lens.trimmedNonEmpty
         filter.pathContains = path.trimmedNonEmpty
+        if let place = place.trimmedNonEmpty { filter.place = try PlaceFilter.parse(place) }
         if let format = format.trimmedNonEmpty { filter.formats = try Self.formats(format) }
         for (value, field) in [(minWidth, SearchField.minWidth), (maxWidth, .maxWidth), (minHeight, .minHeight), (maxHeight, .maxHeight)] {
             if let value, !(0...1_000_000).contains(value) {

@@ -18,6 +18,8 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
     public var maxHeight: Int?
     public var hasLocation: Bool?
     public var near: String?
+    /// A town, region or country (``ImageFilter/place``).
+    public var place: String?
     public var path: String?
     /// Persons by id or name.
     public var persons: [String] = []
@@ -26,7 +28,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case after, before, camera, make, model, lens, format, near, path
+        case after, before, camera, make, model, lens, format, near, place, path
         case persons = "person"
         case personMatch = "person_match"
         case minWidth = "min_width"
@@ -46,6 +48,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
         lens = try container.decodeIfPresent(String.self, forKey: .lens)
         format = try container.decodeIfPresent(String.self, forKey: .format)
         near = try container.decodeIfPresent(String.self, forKey: .near)
+        place = try container.decodeIfPresent(String.self, forKey: .place)
         path = try container.decodeIfPresent(String.self, forKey: .path)
         personMatch = try container.decodeIfPresent(String.self, forKey: .personMatch)
         minWidth = try container.decodeIfPresent(Int.self, forKey: .minWidth)
@@ -71,6 +74,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
             case .lens: lens = value
             case .format: format = value
             case .near: near = value
+            case .place: place = value
             case .path: path = value
             case .person: persons.append(value)
             case .personMatch: personMatch = value
@@ -98,6 +102,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
         format = other.format ?? format
         near = other.near ?? near
         path = other.path ?? path
+        place = other.place ?? place
     }
 
     private static func size(_ text: String, _ field: SearchField) throws -> Int {

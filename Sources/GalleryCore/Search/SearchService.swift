@@ -173,7 +173,27 @@ public struct SearchService: Sendable {
             }
             parts.append(QueryPart(kind: .person, text: "\(named.count) person\(named.count == 1 ? "" : "s")"))
         }
+        // A place of the collection's photos named in plain words ("Spain", "beach in Nice") is
+        // where they were taken, not what they look like.
+        if let text = texts.first, let mention = try catalog.placeNames(in: text, collectionId: request.collectionId).first {
+            filter.place = PlaceFilter(names: (filter.place?.names ?? []) + [mention.text])
+            texts = texts.map { Self.removing(mention.text, from: $0) }.compactMap(\.trimmedNonEmpty)
+            let placeWords = Set(KeywordTerm.words(of: mention.text).map { $0.lowercased() })
+            plan.keywords.groups = plan.keywords.groups.compactMap { group in
+                let kept = group.filter { !placeWords.contains($0.text.lowercased()) }
+                return kept.isEmpty ? nil : kept
+            }
+            parts.append(QueryPart(kind: .place, text: mention.text))
+        }
         return Understood(plan: plan, filter: filter, texts: texts, parts: parts)
+    }
+
+    /// `text` without `name` (any case) and the preposition before it ("photos from Paris").
+    static func removing(_ name: String, from text: String) -> String {
+        guard let range = text.range(of: name, options: [.caseInsensitive, .diacriticInsensitive]) else { return text }
+        var before = text[..<range.lowerBound].split(whereSeparator: \.isWhitespace).map(String.init)
+        if let last = before.last, ["in", "from", "at", "near", "of"].contains(last.lowercased()) { before.removeLast() }
+        return (before + text[range.upperBound...].split(whereSeparator: \.isWhitespace).map(String.init)).joined(separator: " ")
     }
 
     private func checkBounds(_ request: SearchRequest) throws {

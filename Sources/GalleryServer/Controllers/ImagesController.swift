@@ -138,8 +138,9 @@ struct ImagesController {
         let tags =
             try services.models.model.map { try services.catalog.tags(imageIds: [image.id!], model: $0.identifier)[image.id!] ?? [] } ?? []
         let annotations = try services.catalog.annotations(imageId: image.id!, collectionId: image.collectionId)
+        let place = try services.catalog.place(imageId: image.id!)
         return ImageJSON(
-            image: ImageReport(image: image, store: services.thumbnails), tags: tags, userTags: annotations.tags,
+            image: ImageReport(image: image, store: services.thumbnails, place: place), tags: tags, userTags: annotations.tags,
             description: annotations.description)
     }
 

@@ -10,13 +10,16 @@ struct JobRunner: Sendable {
     let logger: Logger
     let models: ModelHolder
     let faces: FaceHolder
+    /// The places data; nil when places are off or not installed (index jobs go on without).
+    let places: PlaceDirectory?
 
     func run(_ spec: JobSpec, progress: ProgressBox) async throws -> JobOutcome {
         let collectionId = spec.collection.id!
         switch spec.work {
         case .index(let roots):
             let indexer = Indexer(
-                configuration: configuration, catalog: catalog, logger: logger, model: models.model, faces: faces.analyzer)
+                configuration: configuration, catalog: catalog, logger: logger, model: models.model, faces: faces.analyzer,
+                places: places)
             // Links inside a root never lead the job out of the allowed roots.
             let options = IndexOptions(allowedRoots: AllowedFolders(configuration.roots))
             return .index(try await indexer.index(roots: roots, collection: spec.collection, options: options) { progress.set($0) })

@@ -136,7 +136,7 @@ enum OpenAPISchemas {
             "ImageReport": [
                 "type": "object",
                 "description":
-                    "as `gallery show --json`: id, collection_id, path, status, format, width, height, taken_at, camera, location, keywords, thumbnails, ...",
+                    "as `gallery show --json`: id, collection_id, path, status, format, width, height, taken_at, camera, location, place (city, region, country, country_code, distance_km), keywords, thumbnails, ...",
             ],
             "ImageWithTags": object([
                 "image": ref("ImageReport"), "tags": array(ref("Tag")), "user_tags": array(string), "description": nullableString,

@@ -90,6 +90,19 @@ struct KeywordIndexTests {
         #expect(try fixture.find("animal") == [cat])
     }
 
+    /// Copies share an embedding: writing it again (an upsert) while their documents are still
+    /// marked must not trip over the marks (an indexing run of the Tux Paint stamps did).
+    @Test func anEmbeddingWrittenAgainForMarkedCopiesIsFine() throws {
+        let fixture = try KeywordCatalogFixture()
+        let first = try fixture.add("/p/a.jpg", hash: "same")
+        let copy = try fixture.add("/p/copy of a.jpg", hash: "same")
+        let embedding = ImageEmbedding(vector: [1, 0], visual: [1, 0], tags: [Tag(label: "tabby cat", score: 0.7)])
+        let record = EmbeddingRecord(contentHash: "same", model: "m", embedding: embedding)
+        try fixture.catalog.apply([], embeddings: [record])
+        try fixture.catalog.apply([], embeddings: [record])
+        #expect(try Set(fixture.find("tabby")) == [first, copy])
+    }
+
     /// A change is marked in its own transaction; a refresh that never ran (a crash) is finished
     /// by the next one, and a catalogue from before the migration gets every document.
     @Test func pendingDocumentsSurviveAndAreFinishedLater() throws {

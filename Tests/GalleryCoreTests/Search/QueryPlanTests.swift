@@ -42,7 +42,7 @@ struct QueryPlanTests {
         #expect(plan.filters.path == "IMG_20")
         #expect(plan.filters.near == "48.85,2.29,5")
         #expect(plan.photoTexts == ["RE16"])
-        #expect(plan.places == ["Paris"])
+        #expect(plan.filters.place == "Paris")
         #expect(plan.semanticTexts.isEmpty)
         #expect(try plan.filters.resolveMetadata().formats == [.heic, .jpeg])
     }

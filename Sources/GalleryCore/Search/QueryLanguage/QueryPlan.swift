@@ -24,8 +24,6 @@ public struct QueryPlan: Sendable, Equatable {
     public var dateSpan: Range<Date>?
     /// `text:` terms: words that must be in the photo (OCR), all of them.
     public var photoTexts: [String] = []
-    /// `place:` terms (any of them).
-    public var places: [String] = []
     /// The parts understood, in the order written.
     public var parts: [QueryPart] = []
 
@@ -163,7 +161,7 @@ public struct QueryPlan: Sendable, Equatable {
         case .file: filters.path = try one()
         case .camera: filters.camera = try one()
         case .lens: filters.lens = try one()
-        case .place: places += values
+        case .place: filters.place = ([filters.place].compactMap { $0 } + [try one()]).joined(separator: ", ")
         case .near: filters.near = try one()
         case .after: filters.after = try one()
         case .before: filters.before = try one()

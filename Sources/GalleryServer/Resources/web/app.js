@@ -668,6 +668,7 @@ function renderMeta(meta, item) {
       ['ISO', cam.iso], ['Focal length', cam.focal_length ? `${cam.focal_length} mm` : ''],
     ])),
     ...section('Location', loc && (loc.latitude !== undefined && loc.latitude !== null) ? rows([
+      ['Place', meta.place ? [meta.place.city, meta.place.region, meta.place.country].filter(Boolean).join(', ') : ''],
       ['Latitude', Number(loc.latitude).toFixed(5)], ['Longitude', Number(loc.longitude).toFixed(5)],
       ['Altitude', loc.altitude !== undefined && loc.altitude !== null ? `${Math.round(loc.altitude)} m` : ''],
     ]) : null),

@@ -1,0 +1,46 @@
+import GRDB
+
+/// "Taken in": one or more comma-separated place names that must all match the photo's place,
+/// each equal (ignoring ASCII case) to its town, region, country name or ISO country code.
+/// Whole names only: `Paris` is not `Parisot`; `Paris, FR` is the French one, `Paris, Ontario`
+/// the Canadian one.
+public struct PlaceFilter: Sendable, Equatable, Codable {
+    /// The names, trimmed, none empty.
+    public var names: [String]
+
+    /// Longest name accepted (characters).
+    public static let maxNameLength = 200
+
+    public init(names: [String]) {
+        self.names = names
+    }
+
+    /// The filter of a `place` value: `Paris`, `Paris, France`, `FR`.
+    /// - Throws: ``SearchError/invalidFilter(_:_:)`` for an empty part or a name too long.
+    public static func parse(_ text: String) throws -> PlaceFilter {
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.allSatisfy({ !$0.isEmpty }), names.count <= 4 else {
+            throw SearchError.invalidFilter(.place, "needs a town, region or country, e.g. Paris or 'Paris, France' (at most 4 parts)")
+        }
+        guard names.allSatisfy({ $0.count <= maxNameLength }) else {
+            throw SearchError.invalidFilter(.place, "names at most \(maxNameLength) characters")
+        }
+        return PlaceFilter(names: names)
+    }
+
+    func apply(to request: QueryInterfaceRequest<ImageRecord>) -> QueryInterfaceRequest<ImageRecord> {
+        var condition = """
+            EXISTS (SELECT 1 FROM imagePlace p WHERE p.imageId = image.id
+              AND p.latitude = image.latitude AND p.longitude = image.longitude
+            """
+        var arguments: StatementArguments = []
+        for name in names {
+            condition += """
+                 AND (p.city = ? COLLATE NOCASE OR p.region = ? COLLATE NOCASE
+                  OR p.country = ? COLLATE NOCASE OR p.countryCode = ? COLLATE NOCASE)
+                """
+            arguments += [name, name, name, name]
+        }
+        return request.filter(sql: condition + ")", arguments: arguments)
+    }
+}
