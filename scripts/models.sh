@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fetches the ONNX Runtime library and builds the model files the product and its tests use:
-# the offline pack (default model), the tiny CLIP test model and the face models. Idempotent, cached under .cache/.
+# the offline pack (default model), the tiny CLIP test model, the face models and the OCR models. Idempotent, cached under .cache/.
 # Usage: scripts/models.sh            prints the ONNX Runtime library's path
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -8,5 +8,6 @@ runtime=$("$root/scripts/models/fetch-onnxruntime.sh")
 "$root/scripts/models/build-offline-pack.sh"
 "$root/scripts/models/build-tiny-clip.sh"
 "$root/scripts/models/build-face-models.sh"
+"$root/scripts/models/build-ocr-models.sh"
 python3 "$root/scripts/models/make-test-models.py"
 echo "$runtime"

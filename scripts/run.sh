@@ -28,6 +28,11 @@ if ! cmp -s .cache/models/faces/faces.json "$home/models/faces/faces.json"; then
     mkdir -p "$home/models/faces"
     cp .cache/models/faces/*.onnx .cache/models/faces/*.dat .cache/models/faces/faces.json "$home/models/faces/"
 fi
+# The OCR models (PP-OCRv5 mobile detection, recognition, orientation + dictionary) go to <home>/models/ocr.
+if ! cmp -s .cache/models/ocr/ocr.json "$home/models/ocr/ocr.json"; then
+    mkdir -p "$home/models/ocr"
+    cp .cache/models/ocr/{det,rec,cls}.onnx .cache/models/ocr/ppocrv5_dict.txt .cache/models/ocr/ocr.json "$home/models/ocr/"
+fi
 
 if [ $# -eq 0 ]; then
     fixtures=$(scripts/fetch-fixtures.sh)
