@@ -16,6 +16,9 @@ struct TextAPITests {
         }
         defer { test.finish() }
         let server = test.server
+        let stats = try await server.request("GET", "/api/v1/collections/1/stats", token: test.admin).json()
+        let ocr = try #require(stats["ocr"] as? [String: Any], "\(stats)")
+        #expect(ocr["available"] as? Bool == true && ocr["identifier"] as? String == "ppocrv5-mobile/1", "\(ocr)")
         let uploaded = try await test.upload(["pillow/exif_gps_typeerror.jpg", "skimage/coffee.png"], collection: 1, token: test.admin)
         #expect(uploaded.status == 201, "\(uploaded.text)")
         let images = try #require(try uploaded.json()["images"] as? [[String: Any]])

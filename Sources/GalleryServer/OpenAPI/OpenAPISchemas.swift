@@ -94,6 +94,7 @@ enum OpenAPISchemas {
                 "collection": ref("Collection"), "status": ["type": "object", "description": "as `gallery status --json`"],
                 "model": object(["identifier": nullableString, "available": boolean, "problem": nullableString]),
                 "faces": object(["available": boolean, "problem": nullableString]),
+                "ocr": object(["identifier": nullableString, "available": boolean, "problem": nullableString]),
                 "embeddings": ["type": "object", "additionalProperties": integer],
                 "jobs": object(["queued": integer, "running": integer]),
             ]),
