@@ -38,6 +38,11 @@ if ! cmp -s .cache/models/places/manifest.json "$home/models/places/manifest.jso
     cp .cache/models/places/places.tsv .cache/models/places/countries.tsv "$home/models/places/"
     cp .cache/models/places/manifest.json "$home/models/places/"
 fi
+# The OCR models (PP-OCRv5 mobile detection, recognition, orientation + dictionary) go to <home>/models/ocr.
+if ! cmp -s .cache/models/ocr/ocr.json "$home/models/ocr/ocr.json"; then
+    mkdir -p "$home/models/ocr"
+    cp .cache/models/ocr/{det,rec,cls}.onnx .cache/models/ocr/ppocrv5_dict.txt .cache/models/ocr/ocr.json "$home/models/ocr/"
+fi
 
 if [ $# -eq 0 ]; then
     fixtures=$(scripts/fetch-fixtures.sh)

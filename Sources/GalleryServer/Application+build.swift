@@ -32,9 +32,10 @@ public func buildApplication(
     let metrics = ServerMetrics()
     let gallery = configuration.gallery
     let faces = FaceHolder.load(configuration: gallery, logger: logger)
+    let text = TextHolder.load(configuration: gallery, logger: logger)
     let runner = JobRunner(
         configuration: gallery, catalog: catalog, logger: logger, models: models, faces: faces,
-        places: loadPlaces(configuration: gallery, logger: logger))
+        places: loadPlaces(configuration: gallery, logger: logger), text: text)
     let jobs = JobQueue(
         catalog: catalog, runner: { spec, progress in try await runner.run(spec, progress: progress) },
         retention: JobRetention(days: gallery.server.jobRetentionDays, perUser: gallery.server.jobsKeptPerUser),
@@ -42,7 +43,7 @@ public func buildApplication(
     let services = GalleryServices(
         configuration: configuration, catalog: catalog, thumbnails: ThumbnailStore(root: gallery.thumbnailsURL),
         uploads: UploadStore(root: configuration.uploadsURL), pathGuard: PathGuard(roots: gallery.roots), jobs: jobs,
-        models: models, faces: faces, metrics: metrics,
+        models: models, faces: faces, text: text, metrics: metrics,
         fetcher: URLFetcher(
             maxBytes: configuration.maxURLFetchBytes, timeout: configuration.urlFetchTimeout,
             addresses: AddressPolicy(allowPrivate: configuration.allowPrivateURLs),
@@ -82,5 +83,6 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     PersonsController(services: services).addRoutes(to: routes)
     FacesController(services: services).addRoutes(to: routes)
     TagsController(services: services).addRoutes(to: routes)
+    TextController(services: services).addRoutes(to: routes)
     return routes
 }

@@ -29,6 +29,8 @@ struct FilterOptions: ParsableArguments {
     @Option(name: [.customLong("path"), .customLong("path-contains")], help: ArgumentHelp(SearchField.path.help))
     var path: String?
 
+    @Option(help: ArgumentHelp(SearchField.text.help)) var text: String?
+
     @Option(help: ArgumentHelp(SearchField.person.help + " In the text, `person:NAME` does the same."))
     var person: [String] = []
 
@@ -58,6 +60,7 @@ struct FilterOptions: ParsableArguments {
         filters.near = near
         filters.place = place
         filters.path = path
+        filters.text = text
         filters.persons = person
         filters.personMatch = anyPerson ? PersonMatch.any.rawValue : personMatch
         return filters

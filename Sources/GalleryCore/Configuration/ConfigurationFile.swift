@@ -31,6 +31,12 @@ import Foundation
 ///   url: http://127.0.0.1:8000/v1/chat/completions
 ///   model: qwen2.5-3b-instruct
 ///   timeout: 3                       # seconds; the key only from GALLERY_REWRITER_API_KEY
+/// ocr:
+///   enabled: true                    # default: on when the OCR models are installed
+///   models: /srv/models/ocr          # default <home>/models/ocr
+///   max_side: 960                    # the detector's input, longest side
+///   min_confidence: 0.5
+///   try_rotations: true
 /// server:                            # any key of ServerSettings.keys
 ///   host: 0.0.0.0
 ///   port: 8080
@@ -48,6 +54,7 @@ struct ConfigurationFile: Decodable {
     var faces: Faces?
     var places: Places?
     var rewriter: Rewriter?
+    var ocr: OCR?
     /// `server:` values by key, parsed by ``ServerSettings/keys``.
     var server: [String: String]?
 
@@ -136,8 +143,31 @@ struct ConfigurationFile: Decodable {
         }
     }
 
+    struct OCR: Decodable {
+        var enabled: Bool?
+        var models: String?
+        var maxSide: Int?
+        var minConfidence: Double?
+        var tryRotations: Bool?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case enabled, models
+            case maxSide = "max_side"
+            case minConfidence = "min_confidence"
+            case tryRotations = "try_rotations"
+        }
+
+        func apply(to settings: inout OCRSettings) {
+            if let enabled { settings.enabled = enabled }
+            if let models { settings.modelsFolder = URL(fileURLWithPath: models).standardizedFileURL }
+            if let maxSide { settings.parameters.maxSide = maxSide }
+            if let minConfidence { settings.parameters.minConfidence = minConfidence }
+            if let tryRotations { settings.parameters.tryRotations = tryRotations }
+        }
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case roots, exclude, threads, thumbnails, faces, places, rewriter, server
+        case roots, exclude, threads, thumbnails, faces, places, rewriter, ocr, server
         case followSymlinks = "follow_symlinks"
         case maxPixels = "max_pixels"
         case maxFileBytes = "max_file_bytes"
@@ -160,6 +190,7 @@ struct ConfigurationFile: Decodable {
         faces?.apply(to: &configuration.faces)
         places?.apply(to: &configuration.places)
         try rewriter?.apply(to: &configuration.rewriter, path: path)
+        ocr?.apply(to: &configuration.ocr)
         let keys = ServerSettings.keys
         for (key, value) in (server ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let setting = keys.first(where: { $0.key == key }) else {

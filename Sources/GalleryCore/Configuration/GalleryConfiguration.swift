@@ -30,6 +30,8 @@ public struct GalleryConfiguration: Sendable, Equatable {
     public var places: PlaceSettings
     /// Query rewriting by an LLM; off unless configured.
     public var rewriter: RewriterSettings
+    /// Text in photos: whether indexing reads it, the models, the pipeline's parameters.
+    public var ocr: OCRSettings
     /// What `gallery serve` listens on, its limits and job retention.
     public var server: ServerSettings
 
@@ -58,6 +60,7 @@ public struct GalleryConfiguration: Sendable, Equatable {
         faces = FaceSettings()
         places = PlaceSettings()
         rewriter = RewriterSettings()
+        ocr = OCRSettings()
         server = ServerSettings()
     }
 

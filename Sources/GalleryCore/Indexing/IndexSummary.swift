@@ -17,6 +17,8 @@ public struct IndexSummary: Sendable, Equatable {
     public var faces: FacesOutcome?
     /// What the place stage did; nil when places are off or not installed.
     public var places: PlaceScanSummary? = nil
+    /// What the late text scan did (content not new to this run but never read); nil when OCR is off.
+    public var text: TextScanSummary?
 
     /// Files read per second over the run.
     public var filesPerSecond: Double {

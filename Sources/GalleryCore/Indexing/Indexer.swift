@@ -27,9 +27,13 @@ public struct Indexer: Sendable {
     /// indexes without places.
     public let places: PlaceDirectory?
 
+    /// Reads the text of new content, then of any image its model has not read; nil indexes
+    /// without OCR.
+    public let text: TextRecognizer?
+
     public init(
         configuration: GalleryConfiguration, catalog: AppDatabase, logger: Logger, model: (any EmbeddingModel)? = nil,
-        faces: FaceAnalyzer? = nil, places: PlaceDirectory? = nil
+        faces: FaceAnalyzer? = nil, places: PlaceDirectory? = nil, text: TextRecognizer? = nil
     ) {
         self.configuration = configuration
         self.catalog = catalog
@@ -37,6 +41,7 @@ public struct Indexer: Sendable {
         self.model = model
         self.faces = faces
         self.places = places
+        self.text = text
     }
 
     /// Indexes `roots` (folders or files) into `collection`.
@@ -85,7 +90,8 @@ public struct Indexer: Sendable {
         let processor = FileProcessor(
             collectionId: collectionId, decoder: PhotoDecoder(limits: configuration.limits), thumbnails: store,
             settings: configuration.thumbnails, maxFileBytes: configuration.limits.maxFileBytes,
-            model: model, embedded: embedded ?? [], moves: moves, faces: faces)
+            model: model, embedded: embedded ?? [], moves: moves, faces: faces, text: text,
+            textScanned: try text.map { try catalog.textScannedHashes(model: $0.identifier) } ?? [])
         var failuresByReason: [FailureReason: Int] = [:]
         var timings = StageTimings()
         let readStarted = ContinuousClock.now
@@ -107,6 +113,7 @@ public struct Indexer: Sendable {
                 batch.changes.append(result.change)
                 if let embedding = result.embedding { batch.embeddings.append(embedding) }
                 if let scan = result.faceScan { batch.faceScans.append(scan) }
+                if let scan = result.textScan { batch.textScans.append(scan) }
                 if let warning = result.warning {
                     logger.warning(
                         "indexed with a problem", metadata: ["image.path": "\(result.change.path)", "index.problem": "\(warning)"])
@@ -145,6 +152,14 @@ public struct Indexer: Sendable {
                 .scan(collectionId: collectionId, logger: logger)
         }
         let faceOutcome = try await findFaces(collectionId: collectionId, progress: progress)
+        var textOutcome: TextScanSummary?
+        if let text {
+            // Content the pass above did not read (moved, copied, failed before, an older model).
+            textOutcome = try await TextScanner(configuration: configuration, catalog: catalog, recognizer: text, logger: logger)
+                .scan(collectionId: collectionId) { state in
+                    if state.total > 0 { progress(state) }
+                }
+        }
         try KeywordMaintenance(
             catalog: catalog, tagWordsFolder: KeywordMaintenance.tagWordsFolder(home: configuration.home), logger: logger
         ).run(collectionId: collectionId, decoder: PhotoDecoder(limits: configuration.limits))
@@ -154,7 +169,7 @@ public struct Indexer: Sendable {
             runId: run.id ?? 0, roots: roots, counts: run.counts, failuresByReason: failuresByReason,
             warnings: crawl.warnings, elapsed: (ContinuousClock.now - started).seconds, crawlElapsed: crawlElapsed,
             timings: timings, peakResidentBytes: ProcessStatistics.peakResidentBytes, faces: faceOutcome,
-            places: placeOutcome)
+            places: placeOutcome, text: textOutcome)
         logger.info(
             "indexed",
             metadata: [
@@ -193,13 +208,15 @@ public struct Indexer: Sendable {
         var changes: [CatalogChange] = []
         var embeddings: [EmbeddingRecord] = []
         var faceScans: [FaceScan] = []
+        var textScans: [TextScan] = []
     }
 
     /// Commits a batch with the run's counts; returns the seconds it took.
     private func commit(_ batch: inout PendingBatch, run: IndexRunRecord) throws -> Double {
         guard !batch.changes.isEmpty else { return 0 }
         let start = ContinuousClock.now
-        try catalog.apply(batch.changes, embeddings: batch.embeddings, faceScans: batch.faceScans, run: run)
+        try catalog.apply(
+            batch.changes, embeddings: batch.embeddings, faceScans: batch.faceScans, textScans: batch.textScans, run: run)
         batch = PendingBatch()
         return (ContinuousClock.now - start).seconds
     }

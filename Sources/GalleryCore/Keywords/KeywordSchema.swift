@@ -109,6 +109,15 @@ enum KeywordSchema {
         CREATE TRIGGER keyword_description_delete AFTER DELETE ON imageDescription BEGIN
             \(mark("SELECT old.imageId AS id WHERE EXISTS (SELECT 1 FROM image WHERE id = old.imageId)"));
         END;
+        CREATE TRIGGER keyword_text_insert AFTER INSERT ON textRecognition BEGIN
+            \(mark("SELECT id FROM image WHERE contentHash = new.contentHash"));
+        END;
+        CREATE TRIGGER keyword_text_update AFTER UPDATE ON textRecognition BEGIN
+            \(mark("SELECT id FROM image WHERE contentHash = new.contentHash"));
+        END;
+        CREATE TRIGGER keyword_text_delete AFTER DELETE ON textRecognition BEGIN
+            \(mark("SELECT id FROM image WHERE contentHash = old.contentHash"));
+        END;
         CREATE TRIGGER keyword_place_insert AFTER INSERT ON imagePlace BEGIN
             \(mark("SELECT new.imageId AS id"));
         END;

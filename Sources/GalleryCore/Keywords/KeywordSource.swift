@@ -18,7 +18,7 @@ public struct KeywordSource: Sendable {
     }
 
     /// Every source of the keyword documents.
-    static let all: [KeywordSource] = [.names, .captions, .camera, .people, .tags, .user, .places]
+    static let all: [KeywordSource] = [.names, .captions, .camera, .people, .tags, .user, .places, .text]
 
     /// Runs `sql`, which must end with `IN` followed by nothing (the ids are appended as a
     /// list of placeholders), and groups the `text` column of each row by its `id` column.

@@ -15,8 +15,11 @@ public struct IndexReport: Encodable, Sendable {
     /// The place stage; absent when places are off or not installed.
     public var places: PlaceScanSummary?
 
+    /// The late text scan; absent when OCR is off.
+    public var text: TextScanSummary?
+
     enum CodingKeys: String, CodingKey {
-        case roots, counts, failures, warnings, seconds, faces, places
+        case roots, counts, failures, warnings, seconds, faces, places, text
         case runId = "run_id"
         case crawlSeconds = "crawl_seconds"
         case filesPerSecond = "files_per_second"
@@ -37,5 +40,6 @@ public struct IndexReport: Encodable, Sendable {
         peakRssBytes = summary.peakResidentBytes
         faces = summary.faces
         places = summary.places
+        text = summary.text
     }
 }

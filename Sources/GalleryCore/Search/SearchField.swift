@@ -9,7 +9,7 @@ public enum SearchField: String, CaseIterable, Sendable {
     case minHeight = "min_height"
     case maxHeight = "max_height"
     case hasLocation = "has_location"
-    case near, place, path, person
+    case near, place, path, person, text
     case personMatch = "person_match"
     case limit, offset
     case minScore = "min_score"
@@ -72,6 +72,7 @@ public enum SearchField: String, CaseIterable, Sendable {
         case .near: "Within a radius of a point: LAT,LON,KM (e.g. 48.8584,2.2945,5)."
         case .place: "Town, region or country the photo was taken in (offline reverse geocoding of its GPS position)."
         case .path: "The file's path contains this text."
+        case .text: "Words in the photo (OCR); substrings match, any case and accents."
         case .person: "Only photos with this person (id or name); repeat for several."
         case .personMatch: "With several persons: all (together, the default) or any."
         case .limit: "Results to return (1 to \(SearchLimits.maxLimit); default \(SearchLimits.defaultLimit))."

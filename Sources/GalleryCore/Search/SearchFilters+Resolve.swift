@@ -37,6 +37,7 @@ extension SearchFilters {
         filter.lensModel = lens.trimmedNonEmpty
         filter.pathContains = path.trimmedNonEmpty
         if let place = place.trimmedNonEmpty { filter.place = try PlaceFilter.parse(place) }
+        filter.photoText = text.trimmedNonEmpty
         if let format = format.trimmedNonEmpty { filter.formats = try Self.formats(format) }
         for (value, field) in [(minWidth, SearchField.minWidth), (maxWidth, .maxWidth), (minHeight, .minHeight), (maxHeight, .maxHeight)] {
             if let value, !(0...1_000_000).contains(value) {

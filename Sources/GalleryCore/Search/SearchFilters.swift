@@ -21,6 +21,8 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
     /// A town, region or country (``ImageFilter/place``).
     public var place: String?
     public var path: String?
+    /// Words in the photo (OCR).
+    public var text: String?
     /// Persons by id or name.
     public var persons: [String] = []
     public var personMatch: String?
@@ -28,7 +30,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case after, before, camera, make, model, lens, format, near, place, path
+        case after, before, camera, make, model, lens, format, near, place, path, text
         case persons = "person"
         case personMatch = "person_match"
         case minWidth = "min_width"
@@ -50,6 +52,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
         near = try container.decodeIfPresent(String.self, forKey: .near)
         place = try container.decodeIfPresent(String.self, forKey: .place)
         path = try container.decodeIfPresent(String.self, forKey: .path)
+        text = try container.decodeIfPresent(String.self, forKey: .text)
         personMatch = try container.decodeIfPresent(String.self, forKey: .personMatch)
         minWidth = try container.decodeIfPresent(Int.self, forKey: .minWidth)
         maxWidth = try container.decodeIfPresent(Int.self, forKey: .maxWidth)
@@ -76,6 +79,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
             case .near: near = value
             case .place: place = value
             case .path: path = value
+            case .text: text = value
             case .person: persons.append(value)
             case .personMatch: personMatch = value
             case .minWidth: minWidth = try Self.size(value, field)
@@ -103,6 +107,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
         near = other.near ?? near
         path = other.path ?? path
         place = other.place ?? place
+        text = other.text ?? text
     }
 
     private static func size(_ text: String, _ field: SearchField) throws -> Int {

@@ -80,6 +80,9 @@ struct CollectionsController {
                         identifier: services.models.model?.identifier, available: services.models.model != nil,
                         problem: Self.problem(services.models.problem, for: user)),
                     faces: .init(available: services.faces.analyzer != nil, problem: Self.problem(services.faces.problem, for: user)),
+                    ocr: .init(
+                        identifier: services.text.recognizer?.identifier, available: services.text.recognizer != nil,
+                        problem: Self.problem(services.text.problem, for: user)),
                     embeddings: embeddings,
                     jobs: .init(
                         queued: jobs.filter { $0.state == .queued }.count, running: jobs.filter { $0.state == .running }.count)))
@@ -112,6 +115,8 @@ struct CollectionsController {
         var model: Model
         /// Whether face scans can run (indexing finds faces), and why not.
         var faces: Faces
+        /// Whether the text in photos is read (indexing and OCR scans), with which OCR model, and why not.
+        var ocr: Model
         /// Embeddings of the collection's images, per model.
         var embeddings: [String: Int]
         var jobs: Jobs

@@ -41,7 +41,7 @@ struct QueryPlanTests {
         #expect(plan.filters.format == "heic,jpg")
         #expect(plan.filters.path == "IMG_20")
         #expect(plan.filters.near == "48.85,2.29,5")
-        #expect(plan.photoTexts == ["RE16"])
+        #expect(plan.filters.text == "RE16")
         #expect(plan.filters.place == "Paris")
         #expect(plan.semanticTexts.isEmpty)
         #expect(try plan.filters.resolveMetadata().formats == [.heic, .jpeg])

@@ -22,8 +22,6 @@ public struct QueryPlan: Sendable, Equatable {
     public var filters = SearchFilters()
     /// A date in plain words or `in:`; the search keeps photos taken in it.
     public var dateSpan: Range<Date>?
-    /// `text:` terms: words that must be in the photo (OCR), all of them.
-    public var photoTexts: [String] = []
     /// The parts understood, in the order written.
     public var parts: [QueryPart] = []
 
@@ -157,7 +155,7 @@ public struct QueryPlan: Sendable, Equatable {
         case .type, .format:
             filters.format = ([filters.format].compactMap { $0 } + values).joined(separator: ",")
         case .tag: keywords.required.append(values.map { Term(text: $0, field: .tag) })
-        case .text: photoTexts.append(try one())
+        case .text: filters.text = ([filters.text].compactMap { $0 } + [try one()]).joined(separator: " ")
         case .file: filters.path = try one()
         case .camera: filters.camera = try one()
         case .lens: filters.lens = try one()
