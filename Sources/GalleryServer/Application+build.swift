@@ -47,7 +47,8 @@ public func buildApplication(
         fetcher: URLFetcher(
             maxBytes: configuration.maxURLFetchBytes, timeout: configuration.urlFetchTimeout,
             addresses: AddressPolicy(allowPrivate: configuration.allowPrivateURLs),
-            slots: FetchSlots(limit: configuration.maxConcurrentURLFetches), logger: logger), logger: logger)
+            slots: FetchSlots(limit: configuration.maxConcurrentURLFetches), logger: logger),
+        rewriter: QueryRewriter(settings: gallery.rewriter, transport: AsyncHTTPChatTransport(), logger: logger), logger: logger)
     let routes = buildRouter(services)
     return Application(
         router: routes.router,

@@ -16,6 +16,8 @@ struct GalleryServices: Sendable {
     let text: TextHolder
     let metrics: ServerMetrics
     let fetcher: URLFetcher
+    /// Rewrites text queries through an LLM before they are searched; nil unless configured.
+    let rewriter: QueryRewriter?
     let logger: Logger
 
     /// How images, collections and users are deleted (catalogue, thumbnails, uploads).

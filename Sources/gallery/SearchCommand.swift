@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GalleryCore
+import GalleryServer
 
 /// `gallery search`: find images by description, by example, or by metadata alone, through the
 /// core's ``SearchService`` (the same as the API's search).
@@ -41,6 +42,8 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(SearchField.semanticWeight.help)) var semanticWeight: Double?
     @Option(help: ArgumentHelp(SearchField.exampleWeight.help)) var exampleWeight: Double?
     @Option(help: ArgumentHelp(SearchField.fusion.help)) var fusion: FusionMethod?
+    @Flag(help: "Let the LLM configured under `rewriter:` in config.yaml rewrite the query first (it falls back to the query as typed).")
+    var rewrite = false
 
     @Flag(help: "Print JSON: {\"results\": [...], \"total\": N, \"relevant\": N}.")
     var json = false
@@ -57,6 +60,20 @@ struct SearchCommand: AsyncParsableCommand {
         request.example = try similarTo.map { try example($0, context: context, collectionId: collectionId) }
         let service = SearchService(catalog: context.catalog) {
             SearchEngine(catalog: context.catalog, model: try context.loadModel(threads: context.configuration.threads))
+        }
+        if rewrite, let text = query {
+            guard
+                let rewriter = QueryRewriter(
+                    settings: context.configuration.rewriter, transport: AsyncHTTPChatTransport(), logger: context.logger)
+            else { throw ValidationError("--rewrite needs rewriter.url and rewriter.model in config.yaml") }
+            let rewritten = await rewriter.rewrite(text)
+            if let problem = rewritten.fallback {
+                FileHandle.standardError.write(Data("rewriting fell back to the query as typed: \(problem)\n".utf8))
+            } else {
+                request.text = rewritten.query.text
+                rewritten.query.apply(to: &request.filters)
+                FileHandle.standardError.write(Data("rewritten: \(rewritten.query.text)\n".utf8))
+            }
         }
         let report = try FilterOptions.flagErrors { try service.search(request) }
         try show(report)

@@ -19,10 +19,13 @@ public struct SearchReport: Encodable, Sendable {
     /// The semantic side's share of the ranking (nil for a metadata search).
     public var semanticWeight: Double?
     public var fusion: FusionMethod?
+    /// The query searched for when an LLM rewrote the one asked (the server's `rewriter`).
+    public var rewrittenQuery: String?
 
     enum CodingKeys: String, CodingKey {
         case results, total, relevant, offset, limit, parts, fusion
         case semanticWeight = "semantic_weight"
+        case rewrittenQuery = "rewritten_query"
     }
 
     /// One matching image.
@@ -108,6 +111,7 @@ public struct SearchReport: Encodable, Sendable {
         try container.encode(parts, forKey: .parts)
         try container.encodeIfPresent(semanticWeight, forKey: .semanticWeight)
         try container.encodeIfPresent(fusion, forKey: .fusion)
+        try container.encodeIfPresent(rewrittenQuery, forKey: .rewrittenQuery)
     }
 }
 

@@ -29,14 +29,18 @@ struct SearchController {
 
     struct TextBody: Decodable {
         var query: String
+        /// Whether a configured LLM rewrites the query first (default: yes when configured).
+        var rewrite: Bool?
         var page: Page
 
         init(from decoder: any Decoder) throws {
-            query = try decoder.container(keyedBy: Key.self).decode(String.self, forKey: .query)
+            let container = try decoder.container(keyedBy: Key.self)
+            query = try container.decode(String.self, forKey: .query)
+            rewrite = try container.decodeIfPresent(Bool.self, forKey: .rewrite)
             page = try Page(from: decoder)
         }
 
-        enum Key: String, CodingKey { case query }
+        enum Key: String, CodingKey { case query, rewrite }
     }
 
     struct SimilarBody: Decodable {
@@ -74,7 +78,11 @@ struct SearchController {
         ) { request, context in
             let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
             let body = try await request.decodeJSON(TextBody.self, limit: limit)
-            return try await run(searchRequest(collection, body.page, request, text: body.query))
+            let search = try searchRequest(collection, body.page, request, text: body.query)
+            guard let rewriter = services.rewriter, body.rewrite != false, body.query.count <= SearchLimits.maxTextLength else {
+                return try await run(search)
+            }
+            return try await runRewritten(search, by: rewriter)
         }
         routes.add(
             RouteDoc(
@@ -158,6 +166,29 @@ struct SearchController {
         search.exampleWeight = page.exampleWeight
         search.fusion = try page.fusion.map(FusionMethod.named)
         return search
+    }
+
+    /// Searches for what the LLM made of the query (its description, and filters the request
+    /// left unset); the plain query when it could not, or when its text does not parse.
+    private func runRewritten(_ search: SearchRequest, by rewriter: QueryRewriter) async throws -> Response {
+        let rewrite = await rewriter.rewrite(search.text ?? "")
+        guard rewrite.fallback == nil else { return try await run(search) }
+        var changed = search
+        changed.text = rewrite.query.text
+        rewrite.query.apply(to: &changed.filters)
+        let rewritten = changed
+        let service = services.models.search
+        let plain = search
+        return try .json(
+            try await OffExecutor.run {
+                do {
+                    var report = try service.search(rewritten)
+                    report.rewrittenQuery = rewrite.query.text
+                    return report
+                } catch SearchError.invalidQuery, SearchError.unknownPerson, SearchError.invalidFilter {
+                    return try service.search(plain)
+                }
+            })
     }
 
     private func run(_ search: SearchRequest) async throws -> Response {

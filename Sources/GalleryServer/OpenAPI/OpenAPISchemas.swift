@@ -124,10 +124,16 @@ enum OpenAPISchemas {
             "SearchReport": object([
                 "results": array(ref("SearchResult")), "total": integer, "relevant": integer, "offset": integer, "limit": integer,
                 "parts": array(ref("QueryPart")), "semantic_weight": number,
+                "rewritten_query": ["type": "string", "description": "what was searched when the configured LLM rewrote the query"],
                 "fusion": ["type": "string", "enum": FusionMethod.allCases.map(\.rawValue)],
             ]),
             "TextSearchBody": object(
-                page.merging(["query": ["type": "string", "maxLength": SearchLimits.maxTextLength], "filters": filters]) { $1 },
+                page.merging([
+                    "query": ["type": "string", "maxLength": SearchLimits.maxTextLength], "filters": filters,
+                    "rewrite": [
+                        "type": "boolean", "description": "let the configured LLM rewrite the query first (default true when one is)",
+                    ],
+                ]) { $1 },
                 required: ["query"]),
             "SimilarSearchBody": object(
                 page.merging([
