@@ -279,6 +279,31 @@ SGImage *sg_crop_scaled(SGImage *image, int left, int top, int width, int height
     return out;
 }
 
+SGImage *sg_map_coordinates(SGImage *image, const float *coordinates, int width, int height) {
+    if (width <= 0 || height <= 0) {
+        vips_error("sg_map_coordinates", "empty output");
+        return NULL;
+    }
+    VipsImage *index = vips_image_new_from_memory_copy(coordinates, (size_t)width * height * 2 * sizeof(float), width, height, 2,
+                                                       VIPS_FORMAT_FLOAT);
+    if (index == NULL) return NULL;
+    VipsImage *flat = sg_flatten(image);
+    if (flat == NULL) {
+        g_object_unref(index);
+        return NULL;
+    }
+    VipsInterpolate *bicubic = vips_interpolate_new("bicubic");
+    VipsImage *mapped = NULL;
+    int result = vips_mapim(flat, &mapped, index, "interpolate", bicubic, "extend", VIPS_EXTEND_COPY, NULL);
+    g_object_unref(bicubic);
+    g_object_unref(flat);
+    g_object_unref(index);
+    if (result) return NULL;
+    VipsImage *out = vips_image_copy_memory(mapped);
+    g_object_unref(mapped);
+    return out;
+}
+
 SGImage *sg_rotate(SGImage *image, int quarter_turns) {
     static const VipsAngle angles[4] = {VIPS_ANGLE_D0, VIPS_ANGLE_D90, VIPS_ANGLE_D180, VIPS_ANGLE_D270};
     VipsImage *rotated = NULL;

@@ -32,7 +32,8 @@ public func buildApplication(
     let metrics = ServerMetrics()
     let gallery = configuration.gallery
     let faces = FaceHolder.load(configuration: gallery, logger: logger)
-    let runner = JobRunner(configuration: gallery, catalog: catalog, logger: logger, models: models, faces: faces)
+    let text = TextHolder.load(configuration: gallery, logger: logger)
+    let runner = JobRunner(configuration: gallery, catalog: catalog, logger: logger, models: models, faces: faces, text: text)
     let jobs = JobQueue(
         catalog: catalog, runner: { spec, progress in try await runner.run(spec, progress: progress) },
         retention: JobRetention(days: gallery.server.jobRetentionDays, perUser: gallery.server.jobsKeptPerUser),
@@ -40,7 +41,7 @@ public func buildApplication(
     let services = GalleryServices(
         configuration: configuration, catalog: catalog, thumbnails: ThumbnailStore(root: gallery.thumbnailsURL),
         uploads: UploadStore(root: configuration.uploadsURL), pathGuard: PathGuard(roots: gallery.roots), jobs: jobs,
-        models: models, faces: faces, metrics: metrics,
+        models: models, faces: faces, text: text, metrics: metrics,
         fetcher: URLFetcher(
             maxBytes: configuration.maxURLFetchBytes, timeout: configuration.urlFetchTimeout,
             addresses: AddressPolicy(allowPrivate: configuration.allowPrivateURLs),
@@ -79,5 +80,6 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     JobsController(services: services).addRoutes(to: routes)
     PersonsController(services: services).addRoutes(to: routes)
     FacesController(services: services).addRoutes(to: routes)
+    TextController(services: services).addRoutes(to: routes)
     return routes
 }

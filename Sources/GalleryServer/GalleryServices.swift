@@ -13,6 +13,7 @@ struct GalleryServices: Sendable {
     let jobs: JobQueue
     let models: ModelHolder
     let faces: FaceHolder
+    let text: TextHolder
     let metrics: ServerMetrics
     let fetcher: URLFetcher
     let logger: Logger

@@ -26,6 +26,8 @@ struct FilterOptions: ParsableArguments {
     @Option(name: [.customLong("path"), .customLong("path-contains")], help: ArgumentHelp(SearchField.path.help))
     var path: String?
 
+    @Option(help: ArgumentHelp(SearchField.text.help)) var text: String?
+
     @Option(help: ArgumentHelp(SearchField.person.help + " In the text, `person:NAME` does the same."))
     var person: [String] = []
 
@@ -53,6 +55,7 @@ struct FilterOptions: ParsableArguments {
         filters.hasLocation = hasLocation
         filters.near = near
         filters.path = path
+        filters.text = text
         filters.persons = person
         filters.personMatch = anyPerson ? PersonMatch.any.rawValue : personMatch
         return filters

@@ -10,7 +10,7 @@ struct Gallery: AsyncParsableCommand {
             "Smart Gallery: index your photo folders and find pictures by describing them, by example, or by date, camera, place and format.",
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self, ServeCommand.self, ModelsCommand.self,
-            PersonsCommand.self, FacesCommand.self, TokensCommand.self, EvalCommand.self,
+            PersonsCommand.self, FacesCommand.self, OCRCommand.self, TokensCommand.self, EvalCommand.self,
         ]
     )
 

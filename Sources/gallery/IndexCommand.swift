@@ -28,6 +28,9 @@ struct IndexCommand: AsyncParsableCommand {
     @Flag(help: "Index without looking for faces (`gallery faces scan` can do it later).")
     var noFaces = false
 
+    @Flag(name: .customLong("no-ocr"), help: "Index without reading the text in photos (`gallery ocr scan` can do it later).")
+    var noOCR = false
+
     @Option(help: "Decoding threads (default: one per core).")
     var threads: Int?
 
@@ -46,7 +49,7 @@ struct IndexCommand: AsyncParsableCommand {
         if reembed, let model { try context.catalog.deleteEmbeddings(model: model.identifier) }
         let indexer = Indexer(
             configuration: context.configuration, catalog: context.catalog, logger: context.logger, model: model,
-            faces: noFaces ? nil : context.faceAnalyzerIfEnabled())
+            faces: noFaces ? nil : context.faceAnalyzerIfEnabled(), text: noOCR ? nil : context.textRecognizerIfEnabled())
         let bar = ProgressBar()
         let summary = try await indexer.index(
             roots: paths, collection: try context.collection(create: true),

@@ -28,7 +28,12 @@ final class ProgressBar: @unchecked Sendable {
             if isTerminal {
                 drawBar(progress)
             } else if progress.total > 0 {
-                let (what, unit) = progress.stage == .faces ? ("photos scanned for faces", "photos") : ("files", "files")
+                let (what, unit) =
+                    switch progress.stage {
+                    case .faces: ("photos scanned for faces", "photos")
+                    case .text: ("photos scanned for text", "photos")
+                    default: ("files", "files")
+                    }
                 write(
                     "progress \(progress.done)/\(progress.total) \(what), \(String(format: "%.1f", progress.rate)) \(unit)/s, \(progress.failed) errors\n"
                 )
@@ -50,7 +55,7 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let eta = progress.remaining.map { "ETA \(Formatting.duration($0))" } ?? "ETA --:--"
-        let label = progress.stage == .faces ? "faces " : ""
+        let label = progress.stage == .faces ? "faces " : progress.stage == .text ? "text " : ""
         write(
             "\r\(label)[\(bar)] \(progress.done)/\(progress.total)  \(String(format: "%.1f", progress.rate)) img/s  \(eta)  errors \(progress.failed)\u{1B}[K"
         )

@@ -62,6 +62,10 @@ SGImage *sg_model_input(SGImage *image, int size, double crop_fraction, int squa
 /// The area `left, top, width, height` of an image (clamped to it), alpha flattened on white, resized
 /// by `scale` (up or down, linear kernel) and returned in memory as 3 bands. For face detection passes.
 SGImage *sg_crop_scaled(SGImage *image, int left, int top, int width, int height, double scale);
+/// A `width` x `height` 3-band image sampled from `image` (alpha flattened on white) at the source
+/// coordinates `coordinates` gives per output pixel (interleaved x, y, row-major; pixel centres at
+/// integer positions), bicubic, edges replicated. For the text-line strips of OCR.
+SGImage *sg_map_coordinates(SGImage *image, const float *coordinates, int width, int height);
 /// The image turned clockwise by `quarter_turns` x 90 degrees, in memory.
 SGImage *sg_rotate(SGImage *image, int quarter_turns);
 /// A 3-band image made from interleaved 8-bit RGB pixels (`width * height * 3` bytes, copied).

@@ -29,7 +29,8 @@ extension AppDatabase {
     /// saving `run`'s progress in the same transaction so that its counts always match the
     /// catalogue. An image whose content changed loses the faces of its old content.
     public func apply(
-        _ changes: [CatalogChange], embeddings: [EmbeddingRecord] = [], faceScans: [FaceScan] = [], run: IndexRunRecord? = nil
+        _ changes: [CatalogChange], embeddings: [EmbeddingRecord] = [], faceScans: [FaceScan] = [], textScans: [TextScan] = [],
+        run: IndexRunRecord? = nil
     ) throws {
         try writer.write { db in
             if let run { try run.update(db) }
@@ -67,6 +68,7 @@ extension AppDatabase {
                 }
             }
             try Self.write(faceScans, in: db)
+            try Self.write(textScans, in: db)
         }
     }
 

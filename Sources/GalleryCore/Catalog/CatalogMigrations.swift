@@ -152,6 +152,38 @@ enum CatalogMigrations {
             try db.create(index: "job_owner", on: "job", columns: ["ownerId", "id"])
             try db.create(index: "job_state", on: "job", columns: ["state"])
         }
+        migrator.registerMigration("v7: text in photos") { db in
+            // OCR results by content and OCR model: copies share them, a new model rescans.
+            // `lines` is JSON (text, confidence, box normalised to the upright image); `folded`
+            // is the lines joined by spaces, lowercased and without diacritics, for search.
+            try db.create(table: "textRecognition") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("contentHash", .text).notNull()
+                t.column("model", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("lines", .jsonText).notNull()
+                t.column("folded", .text).notNull()
+                t.column("scannedAt", .datetime).notNull()
+                t.uniqueKey(["contentHash", "model"])
+            }
+            // Trigram full-text index over the folded text (SQLite 3.40 here: its trigram
+            // tokenizer has no remove_diacritics, so the text is folded before it is indexed).
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE textSearch USING fts5(
+                      folded, content='textRecognition', content_rowid='id', tokenize='trigram');
+                    CREATE TRIGGER textRecognition_ai AFTER INSERT ON textRecognition BEGIN
+                      INSERT INTO textSearch(rowid, folded) VALUES (new.id, new.folded);
+                    END;
+                    CREATE TRIGGER textRecognition_ad AFTER DELETE ON textRecognition BEGIN
+                      INSERT INTO textSearch(textSearch, rowid, folded) VALUES ('delete', old.id, old.folded);
+                    END;
+                    CREATE TRIGGER textRecognition_au AFTER UPDATE ON textRecognition BEGIN
+                      INSERT INTO textSearch(textSearch, rowid, folded) VALUES ('delete', old.id, old.folded);
+                      INSERT INTO textSearch(rowid, folded) VALUES (new.id, new.folded);
+                    END;
+                    """)
+        }
         return migrator
     }
 }

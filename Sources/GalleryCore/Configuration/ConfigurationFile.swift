@@ -23,6 +23,12 @@ import Foundation
 ///   cluster_distance: 0.5
 ///   min_neighbours: 2
 ///   min_cluster_size: 3
+/// ocr:
+///   enabled: true                    # default: on when the OCR models are installed
+///   models: /srv/models/ocr          # default <home>/models/ocr
+///   max_side: 960                    # the detector's input, longest side
+///   min_confidence: 0.5
+///   try_rotations: true
 /// server:                            # any key of ServerSettings.keys
 ///   host: 0.0.0.0
 ///   port: 8080
@@ -38,6 +44,7 @@ struct ConfigurationFile: Decodable {
     var batchSize: Int?
     var thumbnails: Thumbnails?
     var faces: Faces?
+    var ocr: OCR?
     /// `server:` values by key, parsed by ``ServerSettings/keys``.
     var server: [String: String]?
 
@@ -87,8 +94,31 @@ struct ConfigurationFile: Decodable {
         }
     }
 
+    struct OCR: Decodable {
+        var enabled: Bool?
+        var models: String?
+        var maxSide: Int?
+        var minConfidence: Double?
+        var tryRotations: Bool?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case enabled, models
+            case maxSide = "max_side"
+            case minConfidence = "min_confidence"
+            case tryRotations = "try_rotations"
+        }
+
+        func apply(to settings: inout OCRSettings) {
+            if let enabled { settings.enabled = enabled }
+            if let models { settings.modelsFolder = URL(fileURLWithPath: models).standardizedFileURL }
+            if let maxSide { settings.parameters.maxSide = maxSide }
+            if let minConfidence { settings.parameters.minConfidence = minConfidence }
+            if let tryRotations { settings.parameters.tryRotations = tryRotations }
+        }
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case roots, exclude, threads, thumbnails, faces, server
+        case roots, exclude, threads, thumbnails, faces, ocr, server
         case followSymlinks = "follow_symlinks"
         case maxPixels = "max_pixels"
         case maxFileBytes = "max_file_bytes"
@@ -109,6 +139,7 @@ struct ConfigurationFile: Decodable {
         if let large = thumbnails?.large { configuration.thumbnails.large = large }
         if let quality = thumbnails?.quality { configuration.thumbnails.quality = quality }
         faces?.apply(to: &configuration.faces)
+        ocr?.apply(to: &configuration.ocr)
         let keys = ServerSettings.keys
         for (key, value) in (server ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let setting = keys.first(where: { $0.key == key }) else {

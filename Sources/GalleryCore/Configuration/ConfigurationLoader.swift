@@ -68,6 +68,13 @@ public struct ConfigurationLoader: Sendable {
         if !(1...100).contains(thumbnails.quality) {
             throw ConfigurationError.outOfRange(name: "thumbnails.quality", value: "\(thumbnails.quality)", allowed: "1...100")
         }
+        let ocr = configuration.ocr.parameters
+        if !(32...8192).contains(ocr.maxSide) {
+            throw ConfigurationError.outOfRange(name: "ocr.max_side", value: "\(ocr.maxSide)", allowed: "32...8192")
+        }
+        if !(0.0...1.0).contains(ocr.minConfidence) {
+            throw ConfigurationError.outOfRange(name: "ocr.min_confidence", value: "\(ocr.minConfidence)", allowed: "0...1")
+        }
         try validate(configuration.server)
     }
 
@@ -110,6 +117,10 @@ public struct ConfigurationLoader: Sendable {
                 for key in mapping["faces"]?.mapping?.keys.compactMap(\.string) ?? [] where !faceKeys.contains(key) {
                     throw ConfigurationError.unknownKey(path: url.path, key: "faces.\(key)")
                 }
+                let ocrKeys = Set(ConfigurationFile.OCR.CodingKeys.allCases.map(\.rawValue))
+                for key in mapping["ocr"]?.mapping?.keys.compactMap(\.string) ?? [] where !ocrKeys.contains(key) {
+                    throw ConfigurationError.unknownKey(path: url.path, key: "ocr.\(key)")
+                }
             }
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }
             return try YAMLDecoder().decode(ConfigurationFile.self, from: text)
@@ -142,6 +153,15 @@ public struct ConfigurationLoader: Sendable {
                 throw ConfigurationError.invalidEnvironment(name: "GALLERY_FACES", value: value)
             }
             configuration.faces.enabled = flag
+        }
+        if let value = environment["GALLERY_OCR"] {
+            guard let flag = Bool(value.lowercased()) ?? Int(value).map({ $0 != 0 }) else {
+                throw ConfigurationError.invalidEnvironment(name: "GALLERY_OCR", value: value)
+            }
+            configuration.ocr.enabled = flag
+        }
+        if let folder = environment["GALLERY_OCR_MODELS"], !folder.isEmpty {
+            configuration.ocr.modelsFolder = URL(fileURLWithPath: folder).standardizedFileURL
         }
         if let folder = environment["GALLERY_FACE_MODELS"], !folder.isEmpty {
             configuration.faces.modelsFolder = URL(fileURLWithPath: folder).standardizedFileURL

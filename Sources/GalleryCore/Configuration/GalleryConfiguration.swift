@@ -26,6 +26,8 @@ public struct GalleryConfiguration: Sendable, Equatable {
     public var thumbnails: ThumbnailSettings
     /// Faces: whether indexing finds them, the models, detection and clustering settings.
     public var faces: FaceSettings
+    /// Text in photos: whether indexing reads it, the models, the pipeline's parameters.
+    public var ocr: OCRSettings
     /// What `gallery serve` listens on, its limits and job retention.
     public var server: ServerSettings
 
@@ -52,6 +54,7 @@ public struct GalleryConfiguration: Sendable, Equatable {
         batchSize = 64
         thumbnails = ThumbnailSettings()
         faces = FaceSettings()
+        ocr = OCRSettings()
         server = ServerSettings()
     }
 

@@ -20,6 +20,10 @@ struct FileProcessor: Sendable {
     let moves: MoveCandidates
     /// Finds faces in new content; nil when faces are off or their models are missing.
     let faces: FaceAnalyzer?
+    /// Reads the text of new content; nil when OCR is off or its models are missing.
+    var text: TextRecognizer? = nil
+    /// Content hashes whose text ``text``'s model has already read.
+    var textScanned: Set<String> = []
 
     func process(_ item: WorkItem) -> ProcessedFile {
         var timings = StageTimings()
@@ -69,6 +73,17 @@ struct FileProcessor: Sendable {
                 }
                 (faceScan, warning) = scanFaces(preview!, path: item.file.path, hash: hash, timings: &timings)
             }
+            var textScan: TextScan?
+            if let text, !textScanned.contains(hash) {
+                if preview == nil {
+                    start = clock.now
+                    preview = try decoder.decodePreview(contents.data, maxSide: settings.large)
+                    timings.ocr += start.duration(to: clock.now).seconds
+                }
+                let textWarning: String?
+                (textScan, textWarning) = readText(preview!, with: text, hash: hash, timings: &timings)
+                warning = warning ?? textWarning
+            }
             if needsEmbedding {
                 let modelWarning: String?
                 (embedding, modelWarning) = try self.embedding(of: contents.data, preview: preview, hash: hash, timings: &timings)
@@ -82,7 +97,7 @@ struct FileProcessor: Sendable {
             record.height = inspection.height
             record.metadata = inspection.metadata
             return ProcessedFile(
-                change: .upsert(record), embedding: embedding, faceScan: faceScan, warning: warning,
+                change: .upsert(record), embedding: embedding, faceScan: faceScan, textScan: textScan, warning: warning,
                 outcome: item.existing == nil ? .added : .updated, timings: timings)
         } catch let error as ImagingError {
             return failure(
@@ -144,6 +159,20 @@ struct FileProcessor: Sendable {
             return (FaceScan(collectionId: collectionId, path: path, contentHash: hash, faces: found), nil)
         } catch {
             return (nil, "faces could not be analysed: \(error)")
+        }
+    }
+
+    /// Reads the text of new content in its preview. A failure is returned as a warning: the
+    /// image is indexed unscanned and `gallery ocr scan` (or the next run) tries again.
+    private func readText(
+        _ preview: DecodedImage, with recognizer: TextRecognizer, hash: String, timings: inout StageTimings
+    ) -> (TextScan?, String?) {
+        let start = ContinuousClock.now
+        defer { timings.ocr += (ContinuousClock.now - start).seconds }
+        do {
+            return (TextScan(contentHash: hash, text: try recognizer.recognize(preview)), nil)
+        } catch {
+            return (nil, "the text could not be read: \(error)")
         }
     }
 

@@ -6,6 +6,8 @@ public struct IndexProgress: Sendable, Equatable {
         case files
         /// Finding faces in indexed photos not scanned yet.
         case faces
+        /// Reading the text in indexed photos not scanned yet.
+        case text
         /// Grouping faces into persons (steps, see ``FaceClustering/decide(assigned:pool:rejections:progress:)``).
         case clustering
     }

@@ -15,6 +15,8 @@ public struct IndexSummary: Sendable, Equatable {
     public var peakResidentBytes: Int64
     /// What the face stage did; nil when faces are off.
     public var faces: FacesOutcome?
+    /// What the late text scan did (content not new to this run but never read); nil when OCR is off.
+    public var text: TextScanSummary?
 
     /// Files read per second over the run.
     public var filesPerSecond: Double {

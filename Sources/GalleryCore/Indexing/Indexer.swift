@@ -23,16 +23,20 @@ public struct Indexer: Sendable {
     /// Finds faces in new content, then in any image not yet scanned, and clusters them into
     /// persons; nil indexes without faces.
     public let faces: FaceAnalyzer?
+    /// Reads the text of new content, then of any image its model has not read; nil indexes
+    /// without OCR.
+    public let text: TextRecognizer?
 
     public init(
         configuration: GalleryConfiguration, catalog: AppDatabase, logger: Logger, model: (any EmbeddingModel)? = nil,
-        faces: FaceAnalyzer? = nil
+        faces: FaceAnalyzer? = nil, text: TextRecognizer? = nil
     ) {
         self.configuration = configuration
         self.catalog = catalog
         self.logger = logger
         self.model = model
         self.faces = faces
+        self.text = text
     }
 
     /// Indexes `roots` (folders or files) into `collection`.
@@ -81,7 +85,8 @@ public struct Indexer: Sendable {
         let processor = FileProcessor(
             collectionId: collectionId, decoder: PhotoDecoder(limits: configuration.limits), thumbnails: store,
             settings: configuration.thumbnails, maxFileBytes: configuration.limits.maxFileBytes,
-            model: model, embedded: embedded ?? [], moves: moves, faces: faces)
+            model: model, embedded: embedded ?? [], moves: moves, faces: faces, text: text,
+            textScanned: try text.map { try catalog.textScannedHashes(model: $0.identifier) } ?? [])
         var failuresByReason: [FailureReason: Int] = [:]
         var timings = StageTimings()
         let readStarted = ContinuousClock.now
@@ -103,6 +108,7 @@ public struct Indexer: Sendable {
                 batch.changes.append(result.change)
                 if let embedding = result.embedding { batch.embeddings.append(embedding) }
                 if let scan = result.faceScan { batch.faceScans.append(scan) }
+                if let scan = result.textScan { batch.textScans.append(scan) }
                 if let warning = result.warning {
                     logger.warning(
                         "indexed with a problem", metadata: ["image.path": "\(result.change.path)", "index.problem": "\(warning)"])
@@ -137,12 +143,20 @@ public struct Indexer: Sendable {
             run.counts.missing = goneIds.count
         }
         let faceOutcome = try await findFaces(collectionId: collectionId, progress: progress)
+        var textOutcome: TextScanSummary?
+        if let text {
+            // Content the pass above did not read (moved, copied, failed before, an older model).
+            textOutcome = try await TextScanner(configuration: configuration, catalog: catalog, recognizer: text, logger: logger)
+                .scan(collectionId: collectionId) { state in
+                    if state.total > 0 { progress(state) }
+                }
+        }
         run.finishedAt = Date()
         try catalog.saveRun(run)
         let summary = IndexSummary(
             runId: run.id ?? 0, roots: roots, counts: run.counts, failuresByReason: failuresByReason,
             warnings: crawl.warnings, elapsed: (ContinuousClock.now - started).seconds, crawlElapsed: crawlElapsed,
-            timings: timings, peakResidentBytes: ProcessStatistics.peakResidentBytes, faces: faceOutcome)
+            timings: timings, peakResidentBytes: ProcessStatistics.peakResidentBytes, faces: faceOutcome, text: textOutcome)
         logger.info(
             "indexed",
             metadata: [
@@ -181,13 +195,15 @@ public struct Indexer: Sendable {
         var changes: [CatalogChange] = []
         var embeddings: [EmbeddingRecord] = []
         var faceScans: [FaceScan] = []
+        var textScans: [TextScan] = []
     }
 
     /// Commits a batch with the run's counts; returns the seconds it took.
     private func commit(_ batch: inout PendingBatch, run: IndexRunRecord) throws -> Double {
         guard !batch.changes.isEmpty else { return 0 }
         let start = ContinuousClock.now
-        try catalog.apply(batch.changes, embeddings: batch.embeddings, faceScans: batch.faceScans, run: run)
+        try catalog.apply(
+            batch.changes, embeddings: batch.embeddings, faceScans: batch.faceScans, textScans: batch.textScans, run: run)
         batch = PendingBatch()
         return (ContinuousClock.now - start).seconds
     }

@@ -12,13 +12,15 @@ public struct StageTimings: Sendable, Equatable, Codable {
     public var inference: Double = 0
     /// Face detection and description (with the decode it needed).
     public var faces: Double = 0
+    /// Reading the text in photos (with the decode it needed).
+    public var ocr: Double = 0
     /// Catalogue transactions.
     public var catalogWrites: Double = 0
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case inspect, thumbnails, inference, faces
+        case inspect, thumbnails, inference, faces, ocr
         case readAndHash = "read_and_hash"
         case decodeForModel = "decode_for_model"
         case catalogWrites = "catalog_writes"
@@ -32,6 +34,7 @@ public struct StageTimings: Sendable, Equatable, Codable {
         sum.decodeForModel += rhs.decodeForModel
         sum.inference += rhs.inference
         sum.faces += rhs.faces
+        sum.ocr += rhs.ocr
         sum.catalogWrites += rhs.catalogWrites
         return sum
     }

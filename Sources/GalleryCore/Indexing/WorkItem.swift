@@ -12,6 +12,8 @@ struct ProcessedFile: Sendable {
     var embedding: EmbeddingRecord? = nil
     /// The faces found in the file's content, when it was scanned.
     var faceScan: FaceScan? = nil
+    /// The text read in the file's content, when it was scanned.
+    var textScan: TextScan? = nil
     /// Something worth logging that did not fail the file.
     var warning: String? = nil
     var outcome: Outcome

@@ -12,9 +12,11 @@ public struct IndexReport: Encodable, Sendable {
     public var peakRssBytes: Int64
     /// The face stage; absent when faces are off.
     public var faces: FacesOutcome?
+    /// The late text scan; absent when OCR is off.
+    public var text: TextScanSummary?
 
     enum CodingKeys: String, CodingKey {
-        case roots, counts, failures, warnings, seconds, faces
+        case roots, counts, failures, warnings, seconds, faces, text
         case runId = "run_id"
         case crawlSeconds = "crawl_seconds"
         case filesPerSecond = "files_per_second"
@@ -34,5 +36,6 @@ public struct IndexReport: Encodable, Sendable {
         stageSeconds = summary.timings
         peakRssBytes = summary.peakResidentBytes
         faces = summary.faces
+        text = summary.text
     }
 }

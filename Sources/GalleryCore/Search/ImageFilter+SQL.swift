@@ -27,6 +27,14 @@ extension ImageFilter {
                 arguments: [near.latitude, near.longitude, near.radiusKilometres])
         }
         if let pathContains { request = request.filter(Columns.path.like(Self.containsPattern(pathContains), escape: "\\")) }
+        if let photoText {
+            let condition = TextQuery(photoText).condition
+            request = request.filter(
+                sql: condition.sql.isEmpty
+                    ? "0"
+                    : "EXISTS (SELECT 1 FROM textRecognition tr WHERE tr.contentHash = image.contentHash AND \(condition.sql))",
+                arguments: StatementArguments(condition.arguments))
+        }
         if let persons, !persons.isEmpty {
             let inPhoto = "EXISTS (SELECT 1 FROM face WHERE face.imageId = image.id AND face.personId "
             switch personMatch {

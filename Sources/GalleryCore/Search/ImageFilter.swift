@@ -25,6 +25,8 @@ public struct ImageFilter: Sendable, Equatable, Codable {
     public var near: GeoCircle?
     /// The absolute path contains this text (case-insensitive).
     public var pathContains: String?
+    /// The photo's OCR text holds every word of this (substrings, any case and accents).
+    public var photoText: String?
     /// Photos with these persons in them: all of them (``PersonMatch/all``) or any.
     public var persons: [Int64]?
     /// How ``persons`` combine.

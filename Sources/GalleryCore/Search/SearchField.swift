@@ -9,7 +9,7 @@ public enum SearchField: String, CaseIterable, Sendable {
     case minHeight = "min_height"
     case maxHeight = "max_height"
     case hasLocation = "has_location"
-    case near, path, person
+    case near, path, person, text
     case personMatch = "person_match"
     case limit, offset
     case minScore = "min_score"
@@ -66,6 +66,7 @@ public enum SearchField: String, CaseIterable, Sendable {
         case .hasLocation: "Only photos with (true) or without (false) a GPS position."
         case .near: "Within a radius of a point: LAT,LON,KM (e.g. 48.8584,2.2945,5)."
         case .path: "The file's path contains this text."
+        case .text: "Words in the photo (OCR); substrings match, any case and accents."
         case .person: "Only photos with this person (id or name); repeat for several."
         case .personMatch: "With several persons: all (together, the default) or any."
         case .limit: "Results to return (1 to \(SearchLimits.maxLimit); default \(SearchLimits.defaultLimit))."

@@ -35,6 +35,7 @@ extension SearchFilters {
         filter.cameraModel = model.trimmedNonEmpty
         filter.lensModel = lens.trimmedNonEmpty
         filter.pathContains = path.trimmedNonEmpty
+        filter.photoText = text.trimmedNonEmpty
         if let format = format.trimmedNonEmpty { filter.formats = try Self.formats(format) }
         for (value, field) in [(minWidth, SearchField.minWidth), (maxWidth, .maxWidth), (minHeight, .minHeight), (maxHeight, .maxHeight)] {
             if let value, !(0...1_000_000).contains(value) {

@@ -17,6 +17,8 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
     public var hasLocation: Bool?
     public var near: String?
     public var path: String?
+    /// Words in the photo (OCR).
+    public var text: String?
     /// Persons by id or name.
     public var persons: [String] = []
     public var personMatch: String?
@@ -24,7 +26,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case after, before, make, model, lens, format, near, path
+        case after, before, make, model, lens, format, near, path, text
         case persons = "person"
         case personMatch = "person_match"
         case minWidth = "min_width"
@@ -44,6 +46,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
         format = try container.decodeIfPresent(String.self, forKey: .format)
         near = try container.decodeIfPresent(String.self, forKey: .near)
         path = try container.decodeIfPresent(String.self, forKey: .path)
+        text = try container.decodeIfPresent(String.self, forKey: .text)
         personMatch = try container.decodeIfPresent(String.self, forKey: .personMatch)
         minWidth = try container.decodeIfPresent(Int.self, forKey: .minWidth)
         maxWidth = try container.decodeIfPresent(Int.self, forKey: .maxWidth)
@@ -68,6 +71,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
             case .format: format = value
             case .near: near = value
             case .path: path = value
+            case .text: text = value
             case .person: persons.append(value)
             case .personMatch: personMatch = value
             case .minWidth: minWidth = try Self.size(value, field)

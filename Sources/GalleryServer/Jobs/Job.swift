@@ -3,7 +3,7 @@ import GalleryCore
 
 /// What a job does, for whom, in which collection.
 struct JobSpec: Sendable {
-    /// `index_folder`, `index_upload`, `index_image`, `face_scan` or `face_cluster`.
+    /// `index_folder`, `index_upload`, `index_image`, `face_scan`, `face_cluster` or `ocr_scan`.
     var kind: String
     var ownerId: Int64
     var collection: CollectionRecord
@@ -27,6 +27,7 @@ struct JobSpec: Sendable {
             switch record.kind {
             case "face_scan": .scanFaces
             case "face_cluster": .clusterFaces(full: record.options.full)
+            case "ocr_scan": .scanText
             default: .index(roots: record.roots)
             }
         self.init(kind: record.kind, ownerId: record.ownerId, collection: collection, work: work)
@@ -65,18 +66,22 @@ enum JobWork: Sendable {
     case scanFaces
     /// Cluster the collection's faces; `full` first releases every automatic assignment.
     case clusterFaces(full: Bool)
+    /// Read the text of the indexed images the OCR model has not read yet.
+    case scanText
 }
 
 /// What a finished job produced.
 enum JobOutcome: Sendable {
     case index(IndexSummary)
     case faces(scan: FaceScanSummary?, clustering: ClusteringSummary)
+    case text(TextScanSummary)
 
     /// The outcome as the API shows it.
     var report: JobResult {
         switch self {
         case .index(let summary): .index(IndexReport(summary))
         case .faces(let scan, let clustering): .faces(FaceJobReport(scan: scan, clustering: clustering))
+        case .text(let summary): .text(summary)
         }
     }
 }
@@ -85,11 +90,13 @@ enum JobOutcome: Sendable {
 enum JobResult: Sendable, Encodable {
     case index(IndexReport)
     case faces(FaceJobReport)
+    case text(TextScanSummary)
 
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .index(let report): try report.encode(to: encoder)
         case .faces(let report): try report.encode(to: encoder)
+        case .text(let summary): try summary.encode(to: encoder)
         }
     }
 }

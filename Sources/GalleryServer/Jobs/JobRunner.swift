@@ -10,13 +10,15 @@ struct JobRunner: Sendable {
     let logger: Logger
     let models: ModelHolder
     let faces: FaceHolder
+    let text: TextHolder
 
     func run(_ spec: JobSpec, progress: ProgressBox) async throws -> JobOutcome {
         let collectionId = spec.collection.id!
         switch spec.work {
         case .index(let roots):
             let indexer = Indexer(
-                configuration: configuration, catalog: catalog, logger: logger, model: models.model, faces: faces.analyzer)
+                configuration: configuration, catalog: catalog, logger: logger, model: models.model, faces: faces.analyzer,
+                text: text.recognizer)
             // Links inside a root never lead the job out of the allowed roots.
             let options = IndexOptions(allowedRoots: AllowedFolders(configuration.roots))
             return .index(try await indexer.index(roots: roots, collection: spec.collection, options: options) { progress.set($0) })
@@ -25,6 +27,10 @@ struct JobRunner: Sendable {
             let scan = try await scanner.scan(collectionId: collectionId) { progress.set($0) }
             try Task.checkCancellation()
             return .faces(scan: scan, clustering: try await cluster(collectionId, full: false, progress: progress))
+        case .scanText:
+            let scanner = TextScanner(
+                configuration: configuration, catalog: catalog, recognizer: try text.requireRecognizer(), logger: logger)
+            return .text(try await scanner.scan(collectionId: collectionId) { progress.set($0) })
         case .clusterFaces(let full):
             return .faces(scan: nil, clustering: try await cluster(collectionId, full: full, progress: progress))
         }

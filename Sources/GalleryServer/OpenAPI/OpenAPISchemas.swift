@@ -125,7 +125,7 @@ enum OpenAPISchemas {
                     "state": ["type": "string", "enum": ["queued", "running", "completed", "failed", "cancelled"]],
                     "progress": object([
                         "done": integer, "total": integer, "failed": integer,
-                        "stage": ["type": "string", "enum": ["files", "faces", "clustering"]],
+                        "stage": ["type": "string", "enum": ["files", "faces", "text", "clustering"]],
                     ]),
                     "attempts": integer,
                     "result": [
@@ -135,7 +135,27 @@ enum OpenAPISchemas {
                     "created_at": string, "started_at": nullableString, "finished_at": nullableString,
                 ], required: ["id", "kind", "state", "progress"]),
             "JobList": object(["jobs": array(ref("Job"))]),
-        ].merging(persons) { first, _ in first }.merging(tokens) { first, _ in first }
+        ].merging(persons) { first, _ in first }.merging(tokens) { first, _ in first }.merging(text) { first, _ in first }
+    }
+
+    static var text: [String: Any] {
+        let point: [String: Any] = ["type": "array", "items": number, "minItems": 2, "maxItems": 2, "description": "[x, y], 0...1"]
+        let line = object(
+            [
+                "text": string, "confidence": number,
+                "box": [
+                    "type": "array", "items": point, "minItems": 4, "maxItems": 4, "description": "corners, clockwise from the top-left",
+                ],
+            ], required: ["text", "confidence", "box"])
+        return [
+            "TextLine": line,
+            "PhotoText": object(
+                [
+                    "image_id": integer, "path": string,
+                    "model": ["type": ["string", "null"], "description": "the OCR model; null when the image is not scanned yet"],
+                    "text": ["type": "string", "description": "the lines joined by newlines"], "lines": array(ref("TextLine")),
+                ], required: ["path", "text", "lines"]),
+        ]
     }
 
     static var tokens: [String: Any] {

@@ -40,6 +40,7 @@ const api = {
     imageFaces: (id) => `/images/${enc(id)}/faces`,
     faceChip: (id) => `/faces/${enc(id)}/chip`,
     facePerson: (id) => `/faces/${enc(id)}/person`,
+    imageText: (cid, id) => `/collections/${enc(cid)}/images/${enc(id)}/text`,
   },
 
   token: null,
@@ -191,6 +192,8 @@ const api = {
   },
   assignFace(faceId, personId) { return this.request('PUT', this.paths.facePerson(faceId), { body: { person_id: personId } }); },
   rejectFace(faceId) { return this.request('DELETE', this.paths.facePerson(faceId)); },
+  // {"image_id","path","model"|null,"text","lines":[{"text","confidence","box":[[x,y] x4]}]}
+  imageText(cid, id) { return this.request('GET', this.paths.imageText(cid, id)); },
 };
 
 class ApiError extends Error {
@@ -1080,6 +1083,7 @@ async function openLightbox(index) {
   }).finally(() => { if (state.lightboxIndex === index) $('#lb-spinner').hidden = true; });
 
   showLightboxFaces(item, index);
+  showLightboxText(item, index);
   try {
     const meta = await api.image(item.id);
     if (state.lightboxIndex === index) renderMeta(meta || {}, item);
@@ -1088,6 +1092,26 @@ async function openLightbox(index) {
   }
   // Warm the neighbours.
   for (const n of [index + 1, index - 1]) if (state.items[n]) images.get(state.items[n].id, 'large').catch(() => {});
+}
+
+// The text read in the photo (OCR), one line per detected line; hidden when there is none.
+async function showLightboxText(item, index) {
+  const section = $('#lb-text');
+  section.hidden = true;
+  section.replaceChildren();
+  let report;
+  try {
+    report = await api.imageText(state.cid, item.id);
+  } catch {
+    return; // OCR is optional: no text panel rather than an error
+  }
+  if (state.lightboxIndex !== index || !report?.lines?.length) return;
+  section.append(
+    el('h3', { text: 'Text in the photo' }),
+    ...report.lines.map((line) => el('p', {
+      class: 'lb-text-line', text: line.text, title: `confidence ${Math.round(line.confidence * 100)}%`,
+    })));
+  section.hidden = false;
 }
 
 async function stepLightbox(delta) {
