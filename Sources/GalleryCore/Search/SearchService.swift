@@ -22,7 +22,7 @@ public struct SearchService: Sendable {
 
     /// The semantic side's share of a hybrid ranking when the request does not say (README:
     /// "Hybrid search" has the measurements behind it).
-    public static let defaultSemanticWeight = 0.6
+    public static let defaultSemanticWeight = 0.4
 
     /// A service over a loaded engine (nil: no model is active).
     public init(
