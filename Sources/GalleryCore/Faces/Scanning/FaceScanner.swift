@@ -37,50 +37,42 @@ public struct FaceScanner: Sendable {
         let maxSide = configuration.thumbnails.large
         let maxBytes = configuration.limits.maxFileBytes
         let analyzer = analyzer
-        try await withThrowingTaskGroup(of: Result<FaceScan, ScanFailure>.self) { group in
-            var pending = images.makeIterator()
-            @Sendable func work(_ image: ImageRecord) -> Result<FaceScan, ScanFailure> {
-                do {
-                    let contents = try FileReader.read(path: image.path, maxBytes: maxBytes)
-                    let preview = try decoder.decodePreview(contents.data, maxSide: maxSide)
-                    let faces = try analyzer.analyze(preview)
-                    // The file may have changed since it was indexed: keep the faces only for the
-                    // content the catalogue knows (the write checks the hash).
-                    return .success(
-                        FaceScan(collectionId: collectionId, path: image.path, contentHash: image.contentHash ?? "", faces: faces))
-                } catch {
-                    return .failure(ScanFailure(path: image.path, message: "\(error)"))
-                }
+        var pending = images.makeIterator()
+        @Sendable func work(_ image: ImageRecord) -> Result<FaceScan, ScanFailure> {
+            do {
+                let contents = try FileReader.read(path: image.path, maxBytes: maxBytes)
+                let preview = try decoder.decodePreview(contents.data, maxSide: maxSide)
+                let faces = try analyzer.analyze(preview)
+                // The file may have changed since it was indexed: keep the faces only for the
+                // content the catalogue knows (the write checks the hash).
+                return .success(
+                    FaceScan(collectionId: collectionId, path: image.path, contentHash: image.contentHash ?? "", faces: faces))
+            } catch {
+                return .failure(ScanFailure(path: image.path, message: "\(error)"))
             }
-            for _ in 0..<configuration.threads {
-                guard let image = pending.next() else { break }
-                group.addTask { await BlockingWork.run { work(image) } }
-            }
-            var batch: [FaceScan] = []
-            while let result = try await group.next() {
-                try Task.checkCancellation()
-                if let image = pending.next() { group.addTask { await BlockingWork.run { work(image) } } }
-                switch result {
-                case .success(let scan):
-                    summary.images += 1
-                    summary.faces += scan.faces.count
-                    batch.append(scan)
-                case .failure(let failure):
-                    summary.failed += 1
-                    state.failed += 1
-                    logger.warning(
-                        "cannot scan for faces", metadata: ["image.path": "\(failure.path)", "faces.problem": "\(failure.message)"])
-                }
-                state.done += 1
-                state.elapsed = (ContinuousClock.now - started).seconds
-                if batch.count >= configuration.batchSize {
-                    try catalog.save(batch)
-                    batch = []
-                }
-                progress(state)
-            }
-            try catalog.save(batch)
         }
+        var batch: [FaceScan] = []
+        try await ParallelWork.run(workers: configuration.threads, next: { pending.next() }, work: work) { result in
+            switch result {
+            case .success(let scan):
+                summary.images += 1
+                summary.faces += scan.faces.count
+                batch.append(scan)
+            case .failure(let failure):
+                summary.failed += 1
+                state.failed += 1
+                logger.warning(
+                    "cannot scan for faces", metadata: ["image.path": "\(failure.path)", "faces.problem": "\(failure.message)"])
+            }
+            state.done += 1
+            state.elapsed = (ContinuousClock.now - started).seconds
+            if batch.count >= configuration.batchSize {
+                try catalog.save(batch)
+                batch = []
+            }
+            progress(state)
+        }
+        try catalog.save(batch)
         summary.seconds = (ContinuousClock.now - started).seconds
         return summary
     }

@@ -36,59 +36,51 @@ public struct TextScanner: Sendable {
         guard !images.isEmpty else { return summary }
         let recognizer = recognizer
         let configuration = configuration
-        try await withThrowingTaskGroup(of: Result<TextScan, ScanFailure>.self) { group in
-            var pending = images.makeIterator()
-            var seen = Set<String>()
-            @Sendable func work(_ image: ImageRecord) -> Result<TextScan, ScanFailure> {
-                do {
-                    // Stored under the hash the catalogue knows: a file changed since is rescanned
-                    // by the next index run.
-                    let text = try recognizer.recognize(file: image.path, configuration: configuration)
-                    return .success(TextScan(contentHash: image.contentHash ?? "", text: text))
-                } catch {
-                    return .failure(ScanFailure(path: image.path, message: "\(error)"))
-                }
+        var pending = images.makeIterator()
+        var seen = Set<String>()
+        @Sendable func work(_ image: ImageRecord) -> Result<TextScan, ScanFailure> {
+            do {
+                // Stored under the hash the catalogue knows: a file changed since is rescanned
+                // by the next index run.
+                let text = try recognizer.recognize(file: image.path, configuration: configuration)
+                return .success(TextScan(contentHash: image.contentHash ?? "", text: text))
+            } catch {
+                return .failure(ScanFailure(path: image.path, message: "\(error)"))
             }
-            // Copies share one result: each content is read once.
-            func nextImage() -> ImageRecord? {
-                while let image = pending.next() {
-                    if seen.insert(image.contentHash ?? "").inserted { return image }
-                    state.done += 1
-                }
-                return nil
-            }
-            for _ in 0..<configuration.threads {
-                guard let image = nextImage() else { break }
-                group.addTask { await BlockingWork.run { work(image) } }
-            }
-            var batch: [TextScan] = []
-            while let result = try await group.next() {
-                try Task.checkCancellation()
-                if let image = nextImage() { group.addTask { await BlockingWork.run { work(image) } } }
-                switch result {
-                case .success(let scan):
-                    summary.images += 1
-                    summary.lines += scan.text.lines.count
-                    if !scan.text.lines.isEmpty { summary.withText += 1 }
-                    summary.detectionSeconds += scan.text.detectionMilliseconds / 1000
-                    summary.recognitionSeconds += scan.text.recognitionMilliseconds / 1000
-                    batch.append(scan)
-                case .failure(let failure):
-                    summary.failed += 1
-                    state.failed += 1
-                    logger.warning(
-                        "cannot read the text", metadata: ["image.path": "\(failure.path)", "ocr.problem": "\(failure.message)"])
-                }
-                state.done += 1
-                state.elapsed = (ContinuousClock.now - started).seconds
-                if batch.count >= configuration.batchSize {
-                    try catalog.save(batch)
-                    batch = []
-                }
-                progress(state)
-            }
-            try catalog.save(batch)
         }
+        // Copies share one result: each content is read once.
+        func nextImage() -> ImageRecord? {
+            while let image = pending.next() {
+                if seen.insert(image.contentHash ?? "").inserted { return image }
+                state.done += 1
+            }
+            return nil
+        }
+        var batch: [TextScan] = []
+        try await ParallelWork.run(workers: configuration.threads, next: nextImage, work: work) { result in
+            switch result {
+            case .success(let scan):
+                summary.images += 1
+                summary.lines += scan.text.lines.count
+                if !scan.text.lines.isEmpty { summary.withText += 1 }
+                summary.detectionSeconds += scan.text.detectionMilliseconds / 1000
+                summary.recognitionSeconds += scan.text.recognitionMilliseconds / 1000
+                batch.append(scan)
+            case .failure(let failure):
+                summary.failed += 1
+                state.failed += 1
+                logger.warning(
+                    "cannot read the text", metadata: ["image.path": "\(failure.path)", "ocr.problem": "\(failure.message)"])
+            }
+            state.done += 1
+            state.elapsed = (ContinuousClock.now - started).seconds
+            if batch.count >= configuration.batchSize {
+                try catalog.save(batch)
+                batch = []
+            }
+            progress(state)
+        }
+        try catalog.save(batch)
         summary.seconds = (ContinuousClock.now - started).seconds
         return summary
     }
