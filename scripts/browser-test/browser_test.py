@@ -431,6 +431,25 @@ def run(args):
         page.wait("/Results for/.test(document.querySelector('#results-title').textContent) && document.querySelector('#grid-spinner').hidden",
                   "the search results again", 60)
 
+        if args.text_word:
+            check("text in the photo: text: finds the page, the lightbox outlines the matched line")
+            page.eval(f"document.querySelector('#search-input').value = {json.dumps('text:' + args.text_word)}")
+            page.eval("document.querySelector('#search-form').requestSubmit()")
+            page.wait(f"{count_tiles} === 1 && document.querySelector('#grid-spinner').hidden", "one photo with the word in it", 60)
+            page.click("#grid li:first-child .tile")
+            page.wait("document.querySelector('#lightbox').open", "the lightbox to open")
+            page.wait("!!document.querySelector('.lb-text-line.matched')", "the matched line in the photo's text", 30)
+            page.wait("document.querySelectorAll('#lb-text-boxes polygon').length > 0"
+                      " && getComputedStyle(document.querySelector('#lb-text-boxes')).display !== 'none'",
+                      "the matched line outlined on the photo", 30)
+            shot("05b-text-boxes.png")
+            page.key("Escape", "Escape", 27)
+            page.wait("!document.querySelector('#lightbox').open", "the lightbox to close", 5)
+            page.eval(f"document.querySelector('#search-input').value = {json.dumps(args.query)}")
+            page.eval("document.querySelector('#search-form').requestSubmit()")
+            page.wait("/Results for/.test(document.querySelector('#results-title').textContent) && document.querySelector('#grid-spinner').hidden",
+                      "the search results again", 60)
+
         check("open the lightbox")
         page.click("#grid li:first-child .tile")
         page.wait("document.querySelector('#lightbox').open", "the lightbox to open")
@@ -571,6 +590,7 @@ def main():
     p.add_argument("--folder", help="a server folder (under an allowed root) to add with 'Add folder'")
     p.add_argument("--folder-count", type=int, default=0, help="how many photos that folder adds")
     p.add_argument("--people", action="store_true", help="the folder holds face photos: check the People page")
+    p.add_argument("--text-word", help="a word printed in one of the folder's photos: check text: search and its boxes")
     args = p.parse_args()
     args.url = args.url.rstrip("/")
     try:

@@ -75,7 +75,7 @@ else
     url="http://127.0.0.1:$port"
     # A server folder for the "Add folder" step (allowed root), and this checkout's web files.
     mkdir -p "$home/roots/photos"
-    cp "$fixtures/astronaut.png" "$fixtures/coins.png" "$home/roots/photos/"
+    cp "$fixtures/astronaut.png" "$fixtures/coins.png" "$fixtures/page.png" "$home/roots/photos/"
     serve_args=(--port "$port" --allow-root "$home/roots")
     if "$gallery" serve --help 2>&1 | grep -q -- "--web-root"; then
         serve_args+=(--web-root "$root/Sources/GalleryServer/Resources/web")
@@ -90,7 +90,9 @@ else
         cp "$faces/$f" "$home/roots/photos/"
     done
     export GALLERY_FACE_MODELS="$root/.cache/models/faces"
-    folder_args=(--folder "$home/roots/photos" --folder-count 8)
+    # The OCR models (models.sh builds them), so the scanned page's words can be found and outlined.
+    export GALLERY_OCR_MODELS="$root/.cache/models/ocr"
+    folder_args=(--folder "$home/roots/photos" --folder-count 9 --text-word segmentation)
     people_args=(--people)
     GALLERY_HOME="$home" "$gallery" models import "$root/.cache/models/offline-pack" >/dev/null
     log "starting the server on $url (GALLERY_HOME=$home)"

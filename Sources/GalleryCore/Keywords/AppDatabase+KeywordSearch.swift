@@ -16,17 +16,63 @@ extension AppDatabase {
     /// ```
     /// - Returns: At most `limit` matches; none when the query has no word to look for.
     public func keywordMatches(collectionId: Int64, query: KeywordQuery, filter: ImageFilter, limit: Int) throws -> [KeywordMatch] {
+        let ranking = try rankedKeywordMatches(collectionId: collectionId, query: query, filter: filter, limit: limit)
+        guard let expression = ranking.expression else { return [] }
+        let words = try matchedWords(expression: expression, imageIds: ranking.matches.map(\.imageId))
+        return ranking.matches.map { match in
+            var match = match
+            match.matched = words[match.imageId] ?? [:]
+            return match
+        }
+    }
+
+    /// ``keywordMatches(collectionId:query:filter:limit:)`` without the words that matched (the
+    /// costly part of a search matching many photos), and the MATCH expression that found them
+    /// (the typo-corrected one if it came to that), for ``matchedWords(expression:imageIds:)``
+    /// of the few shown. `correctTypos: false` skips the typo fallback, whose scan of the
+    /// vocabulary grows with the library (the hybrid search leaves typos to its semantic side).
+    public func rankedKeywordMatches(
+        collectionId: Int64, query: KeywordQuery, filter: ImageFilter, limit: Int, correctTypos: Bool = true
+    ) throws -> (matches: [KeywordMatch], expression: String?) {
         try refreshPendingKeywordDocuments()
-        guard limit > 0, let expression = FTS5Expression.make(query) else { return [] }
+        guard limit > 0, let expression = FTS5Expression.make(query) else { return ([], nil) }
         let matches = try reader.read { db in
             try Self.keywordMatches(expression: expression, collectionId: collectionId, filter: filter, limit: limit, db)
         }
-        guard matches.isEmpty else { return matches }
-        return try reader.read { db -> [KeywordMatch] in
+        guard matches.isEmpty, correctTypos else { return (matches, expression) }
+        return try reader.read { db in
             guard let corrected = try KeywordSpelling.corrected(query, db), let expression = FTS5Expression.make(corrected) else {
-                return []
+                return ([], nil)
             }
-            return try Self.keywordMatches(expression: expression, collectionId: collectionId, filter: filter, limit: limit, db)
+            return (
+                try Self.keywordMatches(expression: expression, collectionId: collectionId, filter: filter, limit: limit, db), expression
+            )
+        }
+    }
+
+    /// The words of each image's document that `expression` matched, per field, lower-cased.
+    public func matchedWords(expression: String, imageIds: [Int64]) throws -> [Int64: [KeywordField: [String]]] {
+        guard !imageIds.isEmpty else { return [:] }
+        let table = KeywordSchema.indexTable
+        let fields = KeywordField.allCases
+        let highlights = fields.map { "highlight(\(table), \($0.columnIndex), char(1), char(2)) AS h\($0.columnIndex)" }
+        return try reader.read { db in
+            var result: [Int64: [KeywordField: [String]]] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT rowid AS id, \(highlights.joined(separator: ", ")) FROM \(table)
+                    WHERE \(table) MATCH ? AND rowid IN (\(databaseQuestionMarks(count: imageIds.count)))
+                    """, arguments: StatementArguments([expression as any DatabaseValueConvertible] + imageIds.map { $0 }))
+            while let row = try rows.next() {
+                var matched: [KeywordField: [String]] = [:]
+                for field in fields {
+                    let words = KeywordMatch.markedWords(in: row["h\(field.columnIndex)"] ?? "")
+                    if !words.isEmpty { matched[field] = words }
+                }
+                result[row["id"]] = matched
+            }
+            return result
         }
     }
 
@@ -62,22 +108,15 @@ extension AppDatabase {
                 .filter(ImageRecord.Columns.collectionId == collectionId)
                 .filter(ImageRecord.Columns.status == ImageStatus.indexed.rawValue)
                 .filter(sql: "image.id = \(table).rowid"))
-        let fields = KeywordField.allCases
-        let weights = fields.map { "\($0.weight)" }.joined(separator: ", ")
-        let highlights = fields.map { "highlight(\(table), \($0.columnIndex), char(1), char(2)) AS h\($0.columnIndex)" }
+        let weights = KeywordField.allCases.map { "\($0.weight)" }.joined(separator: ", ")
         let sql: SQL = """
-            SELECT \(sql: table).rowid AS id, bm25(\(sql: table), \(sql: weights)) AS score, \(sql: highlights.joined(separator: ", "))
+            SELECT \(sql: table).rowid AS id, bm25(\(sql: table), \(sql: weights)) AS score
             FROM \(sql: table)
             WHERE \(sql: table) MATCH \(expression) AND \(candidates.exists())
             ORDER BY score LIMIT \(limit)
             """
         return try SQLRequest<Row>(literal: sql).fetchAll(db).map { row in
-            var matched: [KeywordField: [String]] = [:]
-            for field in fields {
-                let words = KeywordMatch.markedWords(in: row["h\(field.columnIndex)"] ?? "")
-                if !words.isEmpty { matched[field] = words }
-            }
-            return KeywordMatch(imageId: row["id"], score: -(row["score"] as Double), matched: matched)
+            KeywordMatch(imageId: row["id"], score: -(row["score"] as Double), matched: [:])
         }
     }
 }

@@ -63,15 +63,18 @@ public struct SearchService: Sendable {
             report.parts = understood.parts
             return report
         }
-        let keywordMatches =
+        let keywordSide =
             weight < 1 && !keywordTerms.groups.isEmpty
             ? try catalog.keywordHits(
-                collectionId: request.collectionId, keywords: keywordTerms, filter: filter, limit: SearchLimits.maxKeywordMatches) : []
+                collectionId: request.collectionId, keywords: keywordTerms, filter: filter, limit: SearchLimits.maxKeywordMatches,
+                correctTypos: subject == nil || weight == 0)
+            : KeywordSide(hits: [], expression: nil)
+        let keywordMatches = keywordSide.hits
         var semantic: HybridRanking.SemanticSide?
         var model: String?
         if let subject, weight > 0 || keywordMatches.isEmpty {
             guard let engine = try engine() else {
-                guard keywordMatches.isEmpty else { return try report(nil, keywordMatches, request, understood, weight: 0, model: nil) }
+                guard keywordMatches.isEmpty else { return try report(nil, keywordSide, request, understood, weight: 0, model: nil) }
                 throw SearchError.noModel(unavailableReason)
             }
             model = engine.model.identifier
@@ -86,22 +89,22 @@ public struct SearchService: Sendable {
                 pool: results.hits, scored: results.scored, median: results.median, best: results.best,
                 floorScore: results.floorScore, total: results.total, relevant: results.relevant)
         }
-        return try report(semantic, keywordMatches, request, understood, weight: semantic == nil ? 0 : weight, model: model)
+        return try report(semantic, keywordSide, request, understood, weight: semantic == nil ? 0 : weight, model: model)
     }
 
     /// Fuses the two sides and loads the page.
     private func report(
-        _ semantic: HybridRanking.SemanticSide?, _ keyword: [KeywordHit], _ request: SearchRequest, _ understood: Understood,
+        _ semantic: HybridRanking.SemanticSide?, _ keyword: KeywordSide, _ request: SearchRequest, _ understood: Understood,
         weight: Double, model: String?
     ) throws -> SearchReport {
         let method = request.fusion ?? .standard
         let ranking = HybridRanking.fuse(
-            semantic: semantic, keyword: keyword.map { HybridRanking.KeywordSide(imageId: $0.imageId, score: $0.score) },
+            semantic: semantic, keyword: keyword.hits.map { HybridRanking.KeywordSide(imageId: $0.imageId, score: $0.score) },
             weight: weight, method: method, offset: request.offset, limit: request.limit, pastFloor: request.all)
         let ids = ranking.hits.map(\.imageId)
         let images = Dictionary(uniqueKeysWithValues: try catalog.images(ids: ids).map { ($0.id!, $0) })
         let tags = try model.map { try catalog.tags(imageIds: ids, model: $0) } ?? [:]
-        let reasons = Dictionary(keyword.map { ($0.imageId, $0.matched) }, uniquingKeysWith: { first, _ in first })
+        let reasons = try catalog.matchReasons(keyword, imageIds: ranking.hits.filter { $0.keyword != nil }.map(\.imageId))
         var report = SearchReport(
             hybrid: ranking, images: images, tags: tags, matches: reasons, offset: request.offset, limit: request.limit)
         report.parts = understood.parts

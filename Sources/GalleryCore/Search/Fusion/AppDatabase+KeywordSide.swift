@@ -3,16 +3,32 @@ extension AppDatabase {
     /// any of them (BM25 ranks the photos matching more, and rarer, words first), each word also
     /// in its singular form ("dogs" finds "dog"), without the words every caption has ("a",
     /// "the", "photo of").
-    func keywordHits(collectionId: Int64, keywords: QueryPlan.Keywords, filter: ImageFilter, limit: Int) throws -> [KeywordHit] {
+    /// `correctTypos`: whether unknown words are corrected when nothing matches (see
+    /// ``AppDatabase/rankedKeywordMatches(collectionId:query:filter:limit:correctTypos:)``).
+    func keywordHits(
+        collectionId: Int64, keywords: QueryPlan.Keywords, filter: ImageFilter, limit: Int, correctTypos: Bool
+    ) throws -> KeywordSide {
         let terms = keywords.groups.flatMap { $0 }.flatMap(KeywordVariants.terms)
-        guard !terms.isEmpty else { return [] }
-        let query = KeywordQuery(clauses: [KeywordClause(terms)])
-        return try keywordMatches(collectionId: collectionId, query: query, filter: filter, limit: limit).map { match in
-            KeywordHit(
-                imageId: match.imageId, score: match.score,
-                matched: match.fields.map { MatchReason(field: $0.rawValue, terms: match.matched[$0] ?? []) })
+        guard !terms.isEmpty else { return KeywordSide(hits: [], expression: nil) }
+        let ranking = try rankedKeywordMatches(
+            collectionId: collectionId, query: KeywordQuery(clauses: [KeywordClause(terms)]), filter: filter, limit: limit,
+            correctTypos: correctTypos)
+        return KeywordSide(hits: ranking.matches.map { KeywordHit(imageId: $0.imageId, score: $0.score) }, expression: ranking.expression)
+    }
+
+    /// Why each of a page's images matched on the keyword side.
+    func matchReasons(_ side: KeywordSide, imageIds: [Int64]) throws -> [Int64: [MatchReason]] {
+        guard let expression = side.expression else { return [:] }
+        return try matchedWords(expression: expression, imageIds: imageIds).mapValues { words in
+            KeywordField.allCases.compactMap { field in words[field].map { MatchReason(field: field.rawValue, terms: $0) } }
         }
     }
+}
+
+/// The keyword side's matches, best first, and the expression that found them.
+struct KeywordSide {
+    var hits: [KeywordHit]
+    var expression: String?
 }
 
 /// How the words of a query are looked up on the keyword side.

@@ -1,13 +1,11 @@
-/// One keyword-side match as the hybrid search fuses it: the image, its score (higher is
-/// better) and what matched.
+/// One keyword-side match as the hybrid search fuses it: the image and its score (BM25 with
+/// the fields' weights; higher is better).
 public struct KeywordHit: Sendable, Equatable {
     public var imageId: Int64
     public var score: Double
-    public var matched: [MatchReason]
 
-    public init(imageId: Int64, score: Double, matched: [MatchReason]) {
+    public init(imageId: Int64, score: Double) {
         self.imageId = imageId
         self.score = score
-        self.matched = matched
     }
 }

@@ -1235,6 +1235,8 @@ async function openLightbox(index) {
   }).finally(() => { if (state.lightboxIndex === index) $('#lb-spinner').hidden = true; });
 
   showLightboxFaces(item, index);
+  lbText.lines = [];
+  renderTextBoxes();
   showLightboxText(item, index);
   try {
     const meta = await api.image(item.id);
@@ -1258,12 +1260,55 @@ async function showLightboxText(item, index) {
     return; // OCR is optional: no text panel rather than an error
   }
   if (state.lightboxIndex !== index || !report?.lines?.length) return;
+  const words = searchWords();
+  const matched = report.lines.filter((line) => words.some((w) => fold(line.text).includes(w)));
   section.append(
     el('h3', { text: 'Text in the photo' }),
     ...report.lines.map((line) => el('p', {
-      class: 'lb-text-line', text: line.text, title: `confidence ${Math.round(line.confidence * 100)}%`,
+      class: `lb-text-line${matched.includes(line) ? ' matched' : ''}`, text: line.text,
+      title: `confidence ${Math.round(line.confidence * 100)}%`,
     })));
   section.hidden = false;
+  lbText.lines = matched;
+  renderTextBoxes();
+}
+
+// The lines of the photo's text that the search matched, outlined on the photo.
+const lbText = { lines: [] };
+const fold = (text) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+// The words of the text search being shown (plain words, phrases and text: values), folded.
+function searchWords() {
+  if (state.view.mode !== 'text') return [];
+  const words = [];
+  for (const m of state.view.text.matchAll(/(?:^|\s)(-?)(?:([a-z]+):)?(?:"([^"]*)"|(\S+))/gi)) {
+    if (m[1] || (m[2] && m[2].toLowerCase() !== 'text')) continue;
+    for (const w of fold(m[3] ?? m[4] ?? '').split(/[^\p{L}\p{N}]+/u)) if (w.length >= 2 && !['or', 'and', 'not', 'the'].includes(w)) words.push(w);
+  }
+  return words;
+}
+
+function renderTextBoxes() {
+  const layer = $('#lb-text-boxes');
+  const img = $('#lb-img');
+  layer.replaceChildren();
+  // An <svg> has no `hidden` property: the attribute itself is set.
+  const hide = !lbText.lines.length || img.hidden || !img.naturalWidth;
+  layer.toggleAttribute('hidden', hide);
+  if (hide) return;
+  const stage = layer.getBoundingClientRect();
+  const r = img.getBoundingClientRect();
+  const scale = Math.min(r.width / img.naturalWidth, r.height / img.naturalHeight);
+  const w = img.naturalWidth * scale;
+  const h = img.naturalHeight * scale;
+  const left = r.left - stage.left + (r.width - w) / 2;
+  const top = r.top - stage.top + (r.height - h) / 2;
+  for (const line of lbText.lines) {
+    const points = (line.box || []).map(([x, y]) => `${(left + x * w).toFixed(1)},${(top + y * h).toFixed(1)}`).join(' ');
+    const polygon = document.createElementNS('http://www.w3.org/2000/svg', 'polygon');
+    polygon.setAttribute('points', points);
+    layer.append(polygon);
+  }
 }
 
 async function stepLightbox(delta) {
@@ -1438,6 +1483,8 @@ function bindEvents() {
   // Lightbox.
   const lightbox = $('#lightbox');
   $('#lb-close').addEventListener('click', closeLightbox);
+  $('#lb-img').addEventListener('load', renderTextBoxes);
+  new ResizeObserver(() => renderTextBoxes()).observe(document.querySelector('.lb-stage'));
   $('#lb-prev').addEventListener('click', () => stepLightbox(-1));
   $('#lb-next').addEventListener('click', () => stepLightbox(1));
   $('#lb-similar').addEventListener('click', () => {
