@@ -43,7 +43,8 @@ struct FileSafetyTests {
             let reply = try await server.request("GET", original, token: test.admin)
             #expect(reply.status == 409, "\(name): \(reply.status) \(reply.text)")
             #expect(reply.errorCode == "conflict", "\(name)")
-            #expect(Date().timeIntervalSince(started) < 10, "\(name)")
+            // A hang, not a slow machine: the bound is far above any answer.
+            #expect(Date().timeIntervalSince(started) < 60, "\(name)")
         }
         try fileManager.removeItem(atPath: path)
         #expect(try await server.request("GET", original, token: test.admin).status == 404)

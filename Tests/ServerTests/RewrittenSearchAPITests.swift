@@ -4,11 +4,12 @@ import Testing
 
 @Suite("API: a configured LLM rewrites text queries, and the plain query is searched when it cannot")
 struct RewrittenSearchAPITests {
-    private func server(rewriterAt url: URL) throws -> TestServer {
+    /// A server whose rewriter is the stub at `url`, giving up after `timeout` seconds.
+    private func server(rewriterAt url: URL, timeout: Int) throws -> TestServer {
         try TestServer { directory in
             let home = URL(fileURLWithPath: directory.path("home"))
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            let config = "rewriter:\n  url: \(url.absoluteString)\n  model: stub-model\n  timeout: 1\n"
+            let config = "rewriter:\n  url: \(url.absoluteString)\n  model: stub-model\n  timeout: \(timeout)\n"
             try config.write(to: home.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
             let imported = try GalleryProcess(home: home.path).run(["models", "import", try ModelFixtures.folder("offline-pack").path])
             #expect(imported.status == 0, "\(imported.standardError)")
@@ -19,7 +20,8 @@ struct RewrittenSearchAPITests {
     @Test func theRewrittenQueryIsSearchedAndSaid() async throws {
         let stub = try await ChatStubServer.start()
         defer { stub.stop() }
-        let test = try server(rewriterAt: stub.url("fenced"))
+        // A generous timeout: the suite runs many servers at once on a small machine.
+        let test = try server(rewriterAt: stub.url("fenced"), timeout: 20)
         defer { test.finish() }
         let user = try await test.makeUser("rewritten")
         _ = try await test.upload(["skimage/coffee.png"], collection: user.collection, token: user.token)
@@ -37,7 +39,7 @@ struct RewrittenSearchAPITests {
     @Test func aHangingEndpointFallsBackToThePlainQuery() async throws {
         let stub = try await ChatStubServer.start()
         defer { stub.stop() }
-        let test = try server(rewriterAt: stub.url("hang"))
+        let test = try server(rewriterAt: stub.url("hang"), timeout: 1)
         defer { test.finish() }
         let user = try await test.makeUser("patient")
         _ = try await test.upload(["skimage/coffee.png"], collection: user.collection, token: user.token)
