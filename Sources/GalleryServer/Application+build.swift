@@ -33,6 +33,8 @@ public func buildApplication(
     let gallery = configuration.gallery
     let faces = FaceHolder.load(configuration: gallery, logger: logger)
     let text = TextHolder.load(configuration: gallery, logger: logger)
+    try KeywordMaintenance(catalog: catalog, tagWordsFolder: KeywordMaintenance.tagWordsFolder(home: gallery.home), logger: logger)
+        .installTagWords()
     let runner = JobRunner(
         configuration: gallery, catalog: catalog, logger: logger, models: models, faces: faces,
         places: loadPlaces(configuration: gallery, logger: logger), text: text)

@@ -160,9 +160,11 @@ public struct Indexer: Sendable {
                     if state.total > 0 { progress(state) }
                 }
         }
-        try KeywordMaintenance(
-            catalog: catalog, tagWordsFolder: KeywordMaintenance.tagWordsFolder(home: configuration.home), logger: logger
-        ).run(collectionId: collectionId, decoder: PhotoDecoder(limits: configuration.limits))
+        if options.maintainKeywords {
+            try KeywordMaintenance(
+                catalog: catalog, tagWordsFolder: KeywordMaintenance.tagWordsFolder(home: configuration.home), logger: logger
+            ).run(collectionId: collectionId, decoder: PhotoDecoder(limits: configuration.limits))
+        }
         run.finishedAt = Date()
         try catalog.saveRun(run)
         let summary = IndexSummary(

@@ -5,15 +5,21 @@ extension AppDatabase {
     /// changed images, renamed persons, edited tags...), `batchSize` images per transaction, so
     /// an interrupted refresh resumes where it stopped.
     ///
-    /// Searches call it first; indexing calls it at the end of a run.
+    /// Searches call it first; indexing calls it at the end of a run. Only images marked when it
+    /// starts are rebuilt (up to the highest id marked then): a refresh never chases an index
+    /// job that keeps adding images (a search, or an upload, would wait for the whole job).
     /// - Returns: How many documents were rebuilt.
     @discardableResult
     public func refreshKeywordIndex(batchSize: Int = 500) throws -> Int {
         let size = max(1, min(batchSize, KeywordDocumentBuilder.batchLimit))
+        guard let last = try reader.read({ db in try Int64.fetchOne(db, sql: "SELECT MAX(imageId) FROM keywordDirty") }) else { return 0 }
         var total = 0
         while true {
+            // A cancelled index job stops between batches; the marks left are finished later.
+            try Task.checkCancellation()
             let done = try writer.write { db -> Int in
-                let ids = try Int64.fetchAll(db, sql: "SELECT imageId FROM keywordDirty ORDER BY imageId LIMIT ?", arguments: [size])
+                let ids = try Int64.fetchAll(
+                    db, sql: "SELECT imageId FROM keywordDirty WHERE imageId <= ? ORDER BY imageId LIMIT ?", arguments: [last, size])
                 guard !ids.isEmpty else { return 0 }
                 try KeywordDocumentBuilder.rebuild(ids, db)
                 try db.execute(

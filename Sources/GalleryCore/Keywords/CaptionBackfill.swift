@@ -25,6 +25,8 @@ public struct CaptionBackfill: Sendable {
         var total = 0
         var after: Int64 = 0
         while true {
+            // A cancelled index job stops between batches; the next run reads the rest.
+            try Task.checkCancellation()
             let batch = try catalog.reader.read { db in
                 try Row.fetchAll(
                     db,

@@ -23,19 +23,25 @@ public struct KeywordMaintenance: Sendable {
 
     /// Runs the three steps for one collection.
     public func run(collectionId: Int64, decoder: PhotoDecoder) throws {
-        if FileManager.default.fileExists(atPath: tagWordsFolder.appendingPathComponent(TagWords.fileName).path) {
-            do {
-                if try catalog.installTagWords(TagWords.load(from: tagWordsFolder)) {
-                    logger.info("tag words installed", metadata: ["keywords.tagWords": "\(tagWordsFolder.path)"])
-                }
-            } catch let error as ModelError {
-                logger.warning("tag words not installed", metadata: ["keywords.problem": "\(error)"])
-            }
-        }
+        try installTagWords()
         let read = try CaptionBackfill(catalog: catalog, decoder: decoder).run(collectionId: collectionId)
         let rebuilt = try catalog.refreshKeywordIndex()
         if read > 0 || rebuilt > 0 {
             logger.info("keyword index refreshed", metadata: ["keywords.captionsRead": "\(read)", "keywords.documents": "\(rebuilt)"])
+        }
+    }
+
+    /// Installs the tag words of the data folder when they changed (the server does it at start,
+    /// so photos uploaded before any folder run get their tags' words too); a damaged file is a
+    /// warning.
+    public func installTagWords() throws {
+        guard FileManager.default.fileExists(atPath: tagWordsFolder.appendingPathComponent(TagWords.fileName).path) else { return }
+        do {
+            if try catalog.installTagWords(TagWords.load(from: tagWordsFolder)) {
+                logger.info("tag words installed", metadata: ["keywords.tagWords": "\(tagWordsFolder.path)"])
+            }
+        } catch let error as ModelError {
+            logger.warning("tag words not installed", metadata: ["keywords.problem": "\(error)"])
         }
     }
 }

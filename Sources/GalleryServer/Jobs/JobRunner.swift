@@ -22,7 +22,7 @@ struct JobRunner: Sendable {
                 configuration: configuration, catalog: catalog, logger: logger, model: models.model, faces: faces.analyzer,
                 places: places, text: text.recognizer)
             // Links inside a root never lead the job out of the allowed roots.
-            let options = IndexOptions(allowedRoots: AllowedFolders(configuration.roots))
+            let options = IndexOptions(allowedRoots: AllowedFolders(configuration.roots), maintainKeywords: spec.kind == "index_folder")
             return .index(try await indexer.index(roots: roots, collection: spec.collection, options: options) { progress.set($0) })
         case .scanFaces:
             let scanner = FaceScanner(configuration: configuration, catalog: catalog, analyzer: try faces.requireAnalyzer(), logger: logger)
