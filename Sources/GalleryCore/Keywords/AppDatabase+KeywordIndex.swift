@@ -3,14 +3,15 @@ import GRDB
 extension AppDatabase {
     /// Rebuilds the keyword documents of every image marked since the last refresh (new and
     /// changed images, renamed persons, edited tags...), `batchSize` images per transaction, so
-    /// an interrupted refresh resumes where it stopped.
+    /// an interrupted refresh resumes where it stopped and other writers (an upload, a job's
+    /// cancellation) never wait long behind it.
     ///
     /// Searches call it first; indexing calls it at the end of a run. Only images marked when it
     /// starts are rebuilt (up to the highest id marked then): a refresh never chases an index
     /// job that keeps adding images (a search, or an upload, would wait for the whole job).
     /// - Returns: How many documents were rebuilt.
     @discardableResult
-    public func refreshKeywordIndex(batchSize: Int = 500) throws -> Int {
+    public func refreshKeywordIndex(batchSize: Int = 100) throws -> Int {
         let size = max(1, min(batchSize, KeywordDocumentBuilder.batchLimit))
         guard let last = try reader.read({ db in try Int64.fetchOne(db, sql: "SELECT MAX(imageId) FROM keywordDirty") }) else { return 0 }
         var total = 0
