@@ -11,36 +11,21 @@ struct HybridBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hybrid", abstract: "Search latency through the service: semantic only, fused and keywords only, at library sizes.")
 
-    @Option(help: "A data folder whose catalogue holds real embeddings of the active model.")
-    var home: String
-
-    @Option(help: "Library sizes, comma-separated.")
-    var sizes = "10000,100000"
+    @OptionGroup var library: ScaledLibraryOptions
 
     @Option(help: "Searches per size and mode.")
     var repetitions = 200
 
-    @Option(help: "Intra-op threads for the text encoder.")
-    var threads = 1
-
     func run() async throws {
-        let configuration = try ConfigurationLoader().load(home: home)
-        let source = try AppDatabase.open(at: configuration.catalogURL)
-        let model = try ModelLoader(home: configuration.home).active(threads: threads)
-        let real = try source.indexEntries(model: model.identifier)
-        guard let first = real.first else { throw ValidationError("\(home) holds no embeddings from \(model.identifier)") }
-        let tags = try source.tags(imageIds: real.map(\.imageId), model: model.identifier)
-        let hash = try source.images(ids: [first.imageId]).first!.contentHash!
-        let visual = try source.embedding(contentHash: hash, model: model.identifier)!.visual
-        print("model \(model.identifier), \(real.count) real embeddings, \(SearchBenchmark.queries.count) queries")
-        for size in sizes.split(separator: ",").compactMap({ Int($0) }) {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gallery-hybrid-\(size)-\(getpid())")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let catalog = try AppDatabase.open(at: folder.appendingPathComponent("catalog.sqlite"))
+        let real = try library.realLibrary()
+        let model = real.model
+        let tags = try real.catalog.tags(imageIds: real.entries.map(\.imageId), model: model.identifier)
+        print("model \(model.identifier), \(real.entries.count) real embeddings, \(SearchBenchmark.queries.count) queries")
+        try await library.eachSize(named: "hybrid") { size, catalog in
             let collectionId = try catalog.defaultCollection().id!
             try SyntheticLibrary.write(
-                size, from: real, tags: tags, visual: visual, into: catalog, collectionId: collectionId, model: model.identifier)
+                size, from: real.entries, tags: tags, visual: real.visual, into: catalog, collectionId: collectionId,
+                model: model.identifier)
             let service = SearchService(catalog: catalog, engine: SearchEngine(catalog: catalog, model: model))
             // Warm: the index loaded and every query's vector cached, so the figures are the
             // searches themselves.

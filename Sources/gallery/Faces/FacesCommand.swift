@@ -17,18 +17,13 @@ struct FacesScanCommand: AsyncParsableCommand {
         abstract: "Find faces in indexed photos not scanned yet (indexed with faces off or before the models were installed), then cluster."
     )
 
-    @OptionGroup var global: GlobalOptions
-
-    @Option(help: "Decoding threads (default: one per core).")
-    var threads: Int?
+    @OptionGroup var options: BulkOptions
 
     @Flag(help: "Print JSON: {\"scan\": {...}, \"clustering\": {...}}.")
     var json = false
 
     func run() async throws {
-        var context = try global.makeContext()
-        if let threads { context.configuration.threads = threads }
-        try ConfigurationLoader.validate(context.configuration)
+        let context = try options.makeContext()
         let collectionId = try context.collectionId()
         let bar = ProgressBar()
         let scan = try await FaceScanner(

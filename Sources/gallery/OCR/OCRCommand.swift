@@ -16,18 +16,13 @@ struct OCRScanCommand: AsyncParsableCommand {
         commandName: "scan",
         abstract: "Read the text of indexed photos not read yet by the installed OCR model (resumable).")
 
-    @OptionGroup var global: GlobalOptions
-
-    @Option(help: "Decoding threads (default: one per core).")
-    var threads: Int?
+    @OptionGroup var options: BulkOptions
 
     @Flag(help: "Print JSON: {\"images\", \"with_text\", \"lines\", \"failed\", \"seconds\", ...}.")
     var json = false
 
     func run() async throws {
-        var context = try global.makeContext()
-        if let threads { context.configuration.threads = threads }
-        try ConfigurationLoader.validate(context.configuration)
+        let context = try options.makeContext()
         let collectionId = try context.collectionId()
         let bar = ProgressBar()
         let summary = try await TextScanner(

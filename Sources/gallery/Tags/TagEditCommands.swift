@@ -1,26 +1,35 @@
 import ArgumentParser
 import GalleryCore
 
-/// `gallery tag add IMAGE TAG...`.
-struct TagAddCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add tags to a photo.")
-
+/// The arguments of `gallery tag add` and `gallery tag remove`: one photo and the tags.
+struct TagEditArguments: ParsableArguments {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The photo's id or path.")
     var image: String
 
-    @Argument(help: "Tags (quote a tag of several words).")
+    @Argument(help: "Tags (quote a tag of several words; case does not matter).")
     var tags: [String]
 
     func validate() throws {
         guard !tags.isEmpty else { throw ValidationError("name at least one tag") }
     }
 
-    func run() async throws {
+    /// Applies `edit` to the photo's tags and prints what it has now.
+    func apply(_ edit: (AppDatabase, [String], ImageRecord) throws -> ImageAnnotations) throws {
         let context = try global.makeContext()
-        let record = try context.image(image)
-        Output.line(try context.catalog.addTags(tags, to: record.id!, collectionId: record.collectionId).line)
+        Output.line(try edit(context.catalog, tags, try context.image(image)).line)
+    }
+}
+
+/// `gallery tag add IMAGE TAG...`.
+struct TagAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add tags to a photo.")
+
+    @OptionGroup var arguments: TagEditArguments
+
+    func run() async throws {
+        try arguments.apply { catalog, tags, image in try catalog.addTags(tags, to: image.id!, collectionId: image.collectionId) }
     }
 }
 
@@ -28,22 +37,10 @@ struct TagAddCommand: AsyncParsableCommand {
 struct TagRemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove tags from a photo.")
 
-    @OptionGroup var global: GlobalOptions
-
-    @Argument(help: "The photo's id or path.")
-    var image: String
-
-    @Argument(help: "Tags (case does not matter).")
-    var tags: [String]
-
-    func validate() throws {
-        guard !tags.isEmpty else { throw ValidationError("name at least one tag") }
-    }
+    @OptionGroup var arguments: TagEditArguments
 
     func run() async throws {
-        let context = try global.makeContext()
-        let record = try context.image(image)
-        Output.line(try context.catalog.removeTags(tags, from: record.id!, collectionId: record.collectionId).line)
+        try arguments.apply { catalog, tags, image in try catalog.removeTags(tags, from: image.id!, collectionId: image.collectionId) }
     }
 }
 

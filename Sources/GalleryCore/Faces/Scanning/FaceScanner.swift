@@ -30,14 +30,10 @@ public struct FaceScanner: Sendable {
         let images = try catalog.imagesNeedingFaceScan(collectionId: collectionId)
         let started = ContinuousClock.now
         var summary = FaceScanSummary()
-        var state = IndexProgress(total: images.count, done: 0, failed: 0, elapsed: 0, stage: .faces)
-        progress(state)
-        guard !images.isEmpty else { return summary }
         let decoder = PhotoDecoder(limits: configuration.limits)
         let maxSide = configuration.thumbnails.large
         let maxBytes = configuration.limits.maxFileBytes
         let analyzer = analyzer
-        var pending = images.makeIterator()
         @Sendable func work(_ image: ImageRecord) -> Result<FaceScan, ScanFailure> {
             do {
                 let contents = try FileReader.read(path: image.path, maxBytes: maxBytes)
@@ -51,35 +47,22 @@ public struct FaceScanner: Sendable {
                 return .failure(ScanFailure(path: image.path, message: "\(error)"))
             }
         }
-        var batch: [FaceScan] = []
-        try await ParallelWork.run(workers: configuration.threads, next: { pending.next() }, work: work) { result in
+        let scan = BatchedScan(workers: configuration.threads, batchSize: configuration.batchSize, stage: .faces)
+        try await scan.run(images, work: work, save: catalog.save) { result in
             switch result {
             case .success(let scan):
                 summary.images += 1
                 summary.faces += scan.faces.count
-                batch.append(scan)
             case .failure(let failure):
                 summary.failed += 1
-                state.failed += 1
                 logger.warning(
                     "cannot scan for faces", metadata: ["image.path": "\(failure.path)", "faces.problem": "\(failure.message)"])
             }
-            state.done += 1
-            state.elapsed = (ContinuousClock.now - started).seconds
-            if batch.count >= configuration.batchSize {
-                try catalog.save(batch)
-                batch = []
-            }
-            progress(state)
+        } progress: {
+            progress($0)
         }
-        try catalog.save(batch)
         summary.seconds = (ContinuousClock.now - started).seconds
         return summary
-    }
-
-    private struct ScanFailure: Error {
-        var path: String
-        var message: String
     }
 }
 

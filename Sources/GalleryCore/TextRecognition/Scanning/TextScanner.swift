@@ -28,16 +28,14 @@ public struct TextScanner: Sendable {
     public func scan(
         collectionId: Int64, progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }
     ) async throws -> TextScanSummary {
+        // Copies share one result: each content is read once.
+        var seen = Set<String>()
         let images = try catalog.imagesNeedingTextScan(collectionId: collectionId, model: recognizer.identifier)
+            .filter { seen.insert($0.contentHash ?? "").inserted }
         let started = ContinuousClock.now
         var summary = TextScanSummary()
-        var state = IndexProgress(total: images.count, done: 0, failed: 0, elapsed: 0, stage: .text)
-        progress(state)
-        guard !images.isEmpty else { return summary }
         let recognizer = recognizer
         let configuration = configuration
-        var pending = images.makeIterator()
-        var seen = Set<String>()
         @Sendable func work(_ image: ImageRecord) -> Result<TextScan, ScanFailure> {
             do {
                 // Stored under the hash the catalogue knows: a file changed since is rescanned
@@ -48,16 +46,8 @@ public struct TextScanner: Sendable {
                 return .failure(ScanFailure(path: image.path, message: "\(error)"))
             }
         }
-        // Copies share one result: each content is read once.
-        func nextImage() -> ImageRecord? {
-            while let image = pending.next() {
-                if seen.insert(image.contentHash ?? "").inserted { return image }
-                state.done += 1
-            }
-            return nil
-        }
-        var batch: [TextScan] = []
-        try await ParallelWork.run(workers: configuration.threads, next: nextImage, work: work) { result in
+        let scan = BatchedScan(workers: configuration.threads, batchSize: configuration.batchSize, stage: .text)
+        try await scan.run(images, work: work, save: catalog.save) { result in
             switch result {
             case .success(let scan):
                 summary.images += 1
@@ -65,29 +55,16 @@ public struct TextScanner: Sendable {
                 if !scan.text.lines.isEmpty { summary.withText += 1 }
                 summary.detectionSeconds += scan.text.detectionMilliseconds / 1000
                 summary.recognitionSeconds += scan.text.recognitionMilliseconds / 1000
-                batch.append(scan)
             case .failure(let failure):
                 summary.failed += 1
-                state.failed += 1
                 logger.warning(
                     "cannot read the text", metadata: ["image.path": "\(failure.path)", "ocr.problem": "\(failure.message)"])
             }
-            state.done += 1
-            state.elapsed = (ContinuousClock.now - started).seconds
-            if batch.count >= configuration.batchSize {
-                try catalog.save(batch)
-                batch = []
-            }
-            progress(state)
+        } progress: {
+            progress($0)
         }
-        try catalog.save(batch)
         summary.seconds = (ContinuousClock.now - started).seconds
         return summary
-    }
-
-    private struct ScanFailure: Error {
-        var path: String
-        var message: String
     }
 }
 
