@@ -7,7 +7,7 @@ import Testing
 
 @Suite("QueryRewriter: an OpenAI-compatible endpoint, a timeout and a fallback to the plain query")
 struct QueryRewriterTests {
-    func rewriter(_ url: URL, timeout: Double = 3, apiKey: String? = nil) throws -> QueryRewriter {
+    func rewriter(_ url: URL, timeout: Double = 30, apiKey: String? = nil) throws -> QueryRewriter {
         var settings = RewriterSettings()
         settings.url = url
         settings.model = "stub-model"

@@ -85,6 +85,7 @@ struct UploadAndJobTests {
             for name in ["astronaut.png", "coffee.png", "chelsea.png", "camera.png", "hubble_deep_field.jpg", "rocket.jpg"] {
                 try FileManager.default.copyItem(atPath: try Fixtures.path("skimage/\(name)"), toPath: root + "/" + name)
             }
+            try JobPersistenceTests.oneDecodingThread(home: directory.path("home"))
             return ["--allow-root", root, "--allow-root", try Fixtures.path("pillow")]
         }
         defer { test.finish() }
@@ -93,7 +94,7 @@ struct UploadAndJobTests {
         #expect(first.status == 202, "\(first.text)")
         let firstId = try first.json()["id"] as! Int
         #expect(first.header("Location") == "/api/v1/jobs/\(firstId)")
-        // A big job (Pillow's ~730 test images: seconds of work even on a fast machine) runs next;
+        // A big job (Pillow's ~730 test images on one thread: seconds of work even on a fast machine) runs next;
         // a third job queues behind it and is cancelled while queued, then the big one is
         // cancelled while running.
         let bigFolder = try Fixtures.path("pillow")
