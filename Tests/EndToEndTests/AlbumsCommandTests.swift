@@ -20,7 +20,8 @@ struct AlbumsCommandTests {
         let shown = try gallery.run(["albums", "show", "Summer 2019", "--json"]).json()
         let paths = (shown["results"] as! [[String: Any]]).map { $0["path"] as! String }
         #expect(paths == [canon, coffee, rocket])
-        #expect(try gallery.run(["albums", "cover", "Summer 2019", rocket]).standardOutput.hasSuffix("cover: \(try id(rocket, gallery))\n"))
+        #expect(
+            try gallery.run(["albums", "cover", "Summer 2019", rocket]).standardOutput.hasSuffix("cover: \(try id(rocket, gallery))\n"))
         #expect(try gallery.run(["albums", "remove", "Summer 2019", coffee]).standardOutput.contains("removed 1 photo;"))
 
         #expect(try gallery.run(["favorite", rocket, canon]).standardOutput.contains("\tfavourite\t"))
@@ -36,7 +37,8 @@ struct AlbumsCommandTests {
         let smartShown = try gallery.run(["albums", "show", "Four stars", "--json"]).json()
         #expect(Set((smartShown["results"] as! [[String: Any]]).map { $0["path"] as! String }) == [rocket, coffee])
         let list = try gallery.run(["albums", "list"])
-        #expect(list.standardOutput.contains("\tFour stars\tsmart: rating:4\n") && list.standardOutput.contains("\tSummer 2019\t2 photos\n"))
+        #expect(
+            list.standardOutput.contains("\tFour stars\tsmart: rating:4\n") && list.standardOutput.contains("\tSummer 2019\t2 photos\n"))
 
         // Bad input: a clear error and nothing changed.
         let bad: [([String], String)] = [
@@ -72,12 +74,16 @@ struct AlbumsCommandTests {
         #expect(csv.count == 3 && csv[0] == "id,path,score,rank_score,taken_at,width,height,format")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path("copies")).sorted() == ["coffee (2).png", "coffee.png"])
         #expect(
-            try Data(contentsOf: URL(fileURLWithPath: out.path("copies/coffee.png"))) == Data(contentsOf: URL(fileURLWithPath: photos.path("one/coffee.png")))
-                || Data(contentsOf: URL(fileURLWithPath: out.path("copies/coffee.png"))) == Data(contentsOf: URL(fileURLWithPath: photos.path("two/coffee.png"))))
+            try Data(contentsOf: URL(fileURLWithPath: out.path("copies/coffee.png")))
+                == Data(contentsOf: URL(fileURLWithPath: photos.path("one/coffee.png")))
+                || Data(contentsOf: URL(fileURLWithPath: out.path("copies/coffee.png")))
+                    == Data(contentsOf: URL(fileURLWithPath: photos.path("two/coffee.png")))
+        )
 
         let linked = try gallery.run(query + ["--export", out.path("results.json"), "--link-to", out.path("links")])
         #expect(linked.status == 0, "\(linked.standardError)")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out.path("results.json")))) as! [[String: Any]]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out.path("results.json")))) as! [[String: Any]]
         #expect(Set(json.map { $0["path"] as! String }) == [photos.path("one/coffee.png"), photos.path("two/coffee.png")])
         let link = try FileManager.default.destinationOfSymbolicLink(atPath: out.path("links/coffee.png"))
         #expect(link.hasPrefix(photos.path("")))

@@ -11,7 +11,8 @@ struct AlbumsAPITests {
         defer { test.finish() }
         let server = test.server
         let admin = test.admin
-        let uploaded = try await test.upload(["skimage/astronaut.png", "skimage/coffee.png", "skimage/rocket.jpg"], collection: 1, token: admin)
+        let uploaded = try await test.upload(
+            ["skimage/astronaut.png", "skimage/coffee.png", "skimage/rocket.jpg"], collection: 1, token: admin)
         #expect(uploaded.status == 201, "\(uploaded.text)")
         let ids = (try uploaded.json()["images"] as! [[String: Any]]).map { ($0["image"] as! [String: Any])["id"] as! Int }
         let base = "/api/v1/collections/1/albums"
@@ -35,7 +36,8 @@ struct AlbumsAPITests {
 
         let marked = try await server.request("PUT", "/api/v1/images/\(ids[0])/marks", token: admin, json: ["favorite": true, "rating": 5])
         #expect(try marked.json()["rating"] as? Int == 5 && marked.json()["favorite"] as? Bool == true, "\(marked.text)")
-        let batch = try await server.request("POST", "/api/v1/collections/1/marks", token: admin, json: ["image_ids": [ids[1], ids[2]], "rating": 4])
+        let batch = try await server.request(
+            "POST", "/api/v1/collections/1/marks", token: admin, json: ["image_ids": [ids[1], ids[2]], "rating": 4])
         #expect((try batch.json()["marks"] as! [[String: Any]]).map { $0["rating"] as! Int } == [4, 4], "\(batch.text)")
         let smart = try await server.request("POST", base, token: admin, json: ["name": "Favourites", "query": "is:favorite"])
         #expect(try smart.json()["kind"] as? String == "smart", "\(smart.text)")
@@ -72,7 +74,8 @@ struct AlbumsAPITests {
 
         // Another user sees and changes nothing of the admin's, and cannot put the admin's photos in an album.
         let bob = try await test.makeUser("bob")
-        let bobs = try await server.request("POST", "/api/v1/collections/\(bob.collection)/albums", token: bob.token, json: ["name": "Mine"])
+        let bobs = try await server.request(
+            "POST", "/api/v1/collections/\(bob.collection)/albums", token: bob.token, json: ["name": "Mine"])
         let bobAlbum = try bobs.json()["id"] as! Int
         let attempts: [(String, String, Any?)] = [
             ("GET", base, nil), ("GET", "\(base)/\(album)", nil), ("GET", "\(base)/\(album)/images", nil),
@@ -110,7 +113,9 @@ struct AlbumsAPITests {
         var changes: [CatalogChange] = []
         for number in 0..<count {
             let path = photos.path("folder\(number % 3)/IMG_\(number / 3).png")
-            if number < 3 { try FileManager.default.createDirectory(atPath: photos.path("folder\(number)"), withIntermediateDirectories: true) }
+            if number < 3 {
+                try FileManager.default.createDirectory(atPath: photos.path("folder\(number)"), withIntermediateDirectories: true)
+            }
             try FileManager.default.linkItem(atPath: source, toPath: path)
             var record = ImageRecord(
                 collectionId: 1, path: path, status: .indexed, fileSize: Int64(size), modifiedAt: 1_562_000_000, contentHash: "hash")
@@ -121,7 +126,9 @@ struct AlbumsAPITests {
         let ids = try catalog.findImages(ImageQuery(collectionId: 1, limit: count)).images.map { Int($0.id!) }.sorted()
         #expect(ids.count == count)
 
-        let album = try await server.request("POST", "/api/v1/collections/1/albums", token: admin, json: ["name": "Everything"]).json()["id"] as! Int
+        let album =
+            try await server.request("POST", "/api/v1/collections/1/albums", token: admin, json: ["name": "Everything"]).json()["id"]
+            as! Int
         let added = try await server.request("POST", "/api/v1/collections/1/albums/\(album)/images", token: admin, json: ["image_ids": ids])
         #expect(try added.json()["image_count"] as? Int == count, "\(added.text)")
         let zip = try await server.request("GET", "/api/v1/collections/1/albums/\(album)/download", token: admin)
@@ -140,9 +147,11 @@ struct AlbumsAPITests {
             """, archive, source)
         #expect(checked == "\(count) \(count) True True\n")
 
-        let selection = try await server.request("POST", "/api/v1/collections/1/download", token: admin, json: ["image_ids": Array(ids.prefix(3))])
+        let selection = try await server.request(
+            "POST", "/api/v1/collections/1/download", token: admin, json: ["image_ids": Array(ids.prefix(3))])
         #expect(selection.status == 200 && selection.data.count > 3 * size, "\(selection.text)")
-        let unknown = try await server.request("POST", "/api/v1/collections/1/download", token: admin, json: ["image_ids": [ids[0], 999_999]])
+        let unknown = try await server.request(
+            "POST", "/api/v1/collections/1/download", token: admin, json: ["image_ids": [ids[0], 999_999]])
         #expect(unknown.status == 404 && unknown.text.contains("999999"))
         let none = try await server.request("POST", "/api/v1/collections/1/download", token: admin, json: ["image_ids": []])
         #expect(none.status == 400 && none.text.contains("at least one photo"))
@@ -152,8 +161,10 @@ struct AlbumsAPITests {
         let tooMany = try await server.request(
             "POST", "/api/v1/collections/1/download", token: admin, json: ["image_ids": [Int](repeating: ids[0], count: overLimit)])
         #expect(tooMany.status == 413 && tooMany.text.contains("more than the \(ExportLimits.maxZipEntries)"), "\(tooMany.text)")
-        let smart = try await server.request("POST", "/api/v1/collections/1/albums", token: admin, json: ["name": "All PNG", "query": "type:png"])
-        let smartZip = try await server.request("GET", "/api/v1/collections/1/albums/\(try smart.json()["id"] as! Int)/download", token: admin)
+        let smart = try await server.request(
+            "POST", "/api/v1/collections/1/albums", token: admin, json: ["name": "All PNG", "query": "type:png"])
+        let smartZip = try await server.request(
+            "GET", "/api/v1/collections/1/albums/\(try smart.json()["id"] as! Int)/download", token: admin)
         #expect(smartZip.status == 200 && smartZip.data.count > count * size, "\(smartZip.status)")
         var more: [CatalogChange] = []
         for number in 0..<(overLimit - count) {
@@ -163,7 +174,8 @@ struct AlbumsAPITests {
             more.append(.upsert(record))
         }
         try catalog.apply(more)
-        let tooBig = try await server.request("GET", "/api/v1/collections/1/albums/\(try smart.json()["id"] as! Int)/download", token: admin)
+        let tooBig = try await server.request(
+            "GET", "/api/v1/collections/1/albums/\(try smart.json()["id"] as! Int)/download", token: admin)
         #expect(tooBig.status == 413 && tooBig.errorCode == "payload_too_large", "\(tooBig.text)")
     }
 

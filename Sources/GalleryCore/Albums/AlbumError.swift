@@ -35,7 +35,8 @@ public enum AlbumError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidName(let name):
             "'\(name.prefix(80))' is not a usable album name (1 to \(AlbumLimits.maxNameLength) characters, not only spaces, no control characters)"
         case .invalidQuery(let problem): "not a usable smart album query: \(problem)"
-        case .smartAlbum(let name): "'\(name)' is a smart album: its photos are the ones its query finds, they cannot be added, removed or ordered"
+        case .smartAlbum(let name):
+            "'\(name)' is a smart album: its photos are the ones its query finds, they cannot be added, removed or ordered"
         case .imagesNotFound(let ids):
             "no image \(ids.prefix(5).map(String.init).joined(separator: ", "))\(ids.count > 5 ? " (and \(ids.count - 5) more)" : "") in this collection; nothing was changed"
         case .coverNotInAlbum(let id): "image \(id) is not in this album, so it cannot be its cover"

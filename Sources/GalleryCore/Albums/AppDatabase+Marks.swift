@@ -55,7 +55,8 @@ extension AppDatabase {
             let marks = try Self.marks(ids, db)
             for batch in ids.chunked(AlbumLimits.batchSize) {
                 try db.execute(
-                    sql: "DELETE FROM imageMark WHERE NOT favorite AND rating = 0 AND imageId IN (\(databaseQuestionMarks(count: batch.count)))",
+                    sql:
+                        "DELETE FROM imageMark WHERE NOT favorite AND rating = 0 AND imageId IN (\(databaseQuestionMarks(count: batch.count)))",
                     arguments: StatementArguments(Array(batch)))
             }
             return ids.map { marks[$0] ?? ImageMarks(imageId: $0) }

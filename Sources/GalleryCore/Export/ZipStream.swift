@@ -111,7 +111,8 @@ public struct ZipStream: AsyncSequence, Sendable {
                 phase = .copying(file, record, crc, read: total)
                 return emit(chunk)
             case .skippedList:
-                let text = Array(("These photos could not be read and are not in this archive:\n" + skipped.joined(separator: "\n") + "\n").utf8)
+                let text = Array(
+                    ("These photos could not be read and are not in this archive:\n" + skipped.joined(separator: "\n") + "\n").utf8)
                 var crc = CRC32()
                 crc.update(text)
                 let (time, date) = ZipRecords.dosTime(Date())

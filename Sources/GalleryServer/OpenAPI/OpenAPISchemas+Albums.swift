@@ -26,7 +26,8 @@ extension OpenAPISchemas {
                 ],
             ]),
             "ImageIdsBody": object(["image_ids": ids], required: ["image_ids"]),
-            "AlbumMoveBody": object(["image_ids": ids, "position": ["type": "integer", "minimum": 0]], required: ["image_ids", "position"]),
+            "AlbumMoveBody": object(
+                ["image_ids": ids, "position": ["type": "integer", "minimum": 0]], required: ["image_ids", "position"]),
             "AlbumCoverBody": object(["image_id": ["type": ["integer", "null"]]], required: ["image_id"]),
             "AlbumEdit": object(
                 ["changed": integer, "unchanged": integer, "image_count": integer], required: ["changed", "unchanged", "image_count"]),

@@ -12,7 +12,8 @@ struct FavoriteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.makeContext()
-        let marks = try context.catalog.setFavorite(!remove, imageIds: try context.imageIds(images), collectionId: try context.collectionId())
+        let marks = try context.catalog.setFavorite(
+            !remove, imageIds: try context.imageIds(images), collectionId: try context.collectionId())
         for mark in marks { Output.line(mark.line) }
     }
 }

@@ -41,8 +41,12 @@ struct AlbumCatalogTests {
         let collection = fixture.collectionId
         let ids = try (0..<4).map { try fixture.add("/p/\($0).jpg") }
         let album = try catalog.createAlbum(name: "Trip", collectionId: collection).id
-        #expect(try catalog.addToAlbum([ids[0], ids[1], ids[2]], albumId: album, collectionId: collection) == AlbumEdit(changed: 3, unchanged: 0, imageCount: 3))
-        #expect(try catalog.addToAlbum([ids[1], ids[3], ids[3]], albumId: album, collectionId: collection) == AlbumEdit(changed: 1, unchanged: 1, imageCount: 4))
+        #expect(
+            try catalog.addToAlbum([ids[0], ids[1], ids[2]], albumId: album, collectionId: collection)
+                == AlbumEdit(changed: 3, unchanged: 0, imageCount: 3))
+        #expect(
+            try catalog.addToAlbum([ids[1], ids[3], ids[3]], albumId: album, collectionId: collection)
+                == AlbumEdit(changed: 1, unchanged: 1, imageCount: 4))
         #expect(try order(catalog, album, collection) == [ids[0], ids[1], ids[2], ids[3]])
         try catalog.moveInAlbum([ids[3], ids[2]], to: 0, albumId: album, collectionId: collection)
         #expect(try order(catalog, album, collection) == [ids[3], ids[2], ids[0], ids[1]])
@@ -67,7 +71,9 @@ struct AlbumCatalogTests {
             try catalog.addToAlbum([ids[0], 999_999], albumId: album, collectionId: collection)
         }
         #expect(throws: AlbumError.coverNotInAlbum(ids[0])) { try catalog.setAlbumCover(ids[0], albumId: album, collectionId: collection) }
-        #expect(throws: AlbumError.imagesNotFound([ids[0]])) { try catalog.moveInAlbum([ids[0]], to: 0, albumId: album, collectionId: collection) }
+        #expect(throws: AlbumError.imagesNotFound([ids[0]])) {
+            try catalog.moveInAlbum([ids[0]], to: 0, albumId: album, collectionId: collection)
+        }
         #expect(throws: AlbumError.noImages) { try catalog.addToAlbum([], albumId: album, collectionId: collection) }
         #expect(try order(catalog, album, collection) == [ids[2], ids[3]])
 
@@ -85,7 +91,8 @@ struct AlbumCatalogTests {
         var records: [CatalogChange] = []
         for number in 0..<6_000 {
             var record = ImageRecord(
-                collectionId: collection, path: "/big/\(number).jpg", status: .indexed, fileSize: 10, modifiedAt: 1, contentHash: "h\(number)")
+                collectionId: collection, path: "/big/\(number).jpg", status: .indexed, fileSize: 10, modifiedAt: 1,
+                contentHash: "h\(number)")
             record.format = .jpeg
             records.append(.upsert(record))
         }

@@ -52,7 +52,9 @@ struct ExportTests {
         let copied = try FileExport(folder: folder.path("copies"), mode: .copy).run(paths)
         #expect(copied.written.map(\.name) == ["coffee.png", "coffee (2).png"])
         #expect(copied.skipped.map(\.original) == [folder.path("gone.png")] && copied.skipped[0].reason.contains("gone"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("copies/coffee (2).png"))) == Data(contentsOf: try Fixtures.url("skimage/coffee.png")))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: folder.path("copies/coffee (2).png")))
+                == Data(contentsOf: try Fixtures.url("skimage/coffee.png")))
 
         let linked = try FileExport(folder: folder.path("links"), mode: .link).run(paths)
         #expect(linked.written.count == 2)

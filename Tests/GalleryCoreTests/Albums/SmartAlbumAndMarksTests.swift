@@ -31,7 +31,9 @@ struct SmartAlbumAndMarksTests {
         let catalog = fixture.catalog
         let collection = fixture.collectionId
         let ids = try (0..<5).map { try fixture.add("/p/photo\($0).jpg") }
-        for (id, stars) in zip(ids, [0, 2, 3, 4, 5]) where stars > 0 { try catalog.setRating(stars, imageIds: [id], collectionId: collection) }
+        for (id, stars) in zip(ids, [0, 2, 3, 4, 5]) where stars > 0 {
+            try catalog.setRating(stars, imageIds: [id], collectionId: collection)
+        }
         try catalog.setFavorite(true, imageIds: [ids[0], ids[4]], collectionId: collection)
         let album = try catalog.createAlbum(name: "Summer 2019", collectionId: collection).id
         try catalog.addToAlbum([ids[1], ids[4]], albumId: album, collectionId: collection)
@@ -65,7 +67,9 @@ struct SmartAlbumAndMarksTests {
         #expect(try albums.open(best.id, collectionId: collection, offset: 0, limit: 10).results.map(\.id) == [b])
         try catalog.setRating(4, imageIds: [a], collectionId: collection)
         #expect(try albums.images(ofAlbum: best.id, collectionId: collection, limit: 10).map(\.path).sorted() == ["/p/a.jpg", "/p/b.jpg"])
-        #expect(throws: ExportError.tooManyEntries(count: 2, limit: 1)) { try albums.images(ofAlbum: best.id, collectionId: collection, limit: 1) }
+        #expect(throws: ExportError.tooManyEntries(count: 2, limit: 1)) {
+            try albums.images(ofAlbum: best.id, collectionId: collection, limit: 1)
+        }
 
         // A smart album's photos are its query's: they cannot be added; its query can change.
         #expect(throws: AlbumError.smartAlbum("Best")) { try catalog.addToAlbum([a], albumId: best.id, collectionId: collection) }

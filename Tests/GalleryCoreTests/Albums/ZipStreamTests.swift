@@ -19,7 +19,9 @@ struct ZipStreamTests {
         let folder = try TemporaryDirectory("gallery-zip")
         defer { folder.remove() }
         let fixtures = ["skimage/coffee.png", "skimage/astronaut.png", "piexif/r_canon.jpg"]
-        var entries = try fixtures.map { ZipStream.Entry(path: try Fixtures.path($0), modified: Date(timeIntervalSince1970: 1_562_000_000)) }
+        var entries = try fixtures.map {
+            ZipStream.Entry(path: try Fixtures.path($0), modified: Date(timeIntervalSince1970: 1_562_000_000))
+        }
         entries.insert(ZipStream.Entry(path: folder.path("vanished.jpg")), at: 1)
         try Data().write(to: folder.url.appendingPathComponent("empty.jpg"))
         entries.append(ZipStream.Entry(path: folder.path("empty.jpg"), name: "coffee.png", modified: Date(timeIntervalSince1970: 0)))
@@ -38,7 +40,8 @@ struct ZipStreamTests {
         let sizes = try fixtures.map { try FileManager.default.attributesOfItem(atPath: try Fixtures.path($0))[.size] as! Int }
         #expect(
             lines.prefix(4) == [
-                "coffee.png \(sizes[0]) 0 2019", "astronaut.png \(sizes[1]) 0 2019", "r_canon.jpg \(sizes[2]) 0 2019", "coffee (2).png 0 0 1980",
+                "coffee.png \(sizes[0]) 0 2019", "astronaut.png \(sizes[1]) 0 2019", "r_canon.jpg \(sizes[2]) 0 2019",
+                "coffee (2).png 0 0 1980",
             ])
         #expect(lines.count == 5 && lines[4].hasPrefix("not-included.txt "), "\(lines)")
         let extracted = try python(

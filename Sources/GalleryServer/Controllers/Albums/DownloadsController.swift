@@ -36,7 +36,8 @@ struct DownloadsController {
             let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
             let id = try context.pathId("id")
             let album = try services.catalog.album(id: id, collectionId: collection.id!)
-            return try zip(try albums.images(ofAlbum: id, collectionId: collection.id!, limit: ExportLimits.maxZipEntries), name: album.name)
+            return try zip(
+                try albums.images(ofAlbum: id, collectionId: collection.id!, limit: ExportLimits.maxZipEntries), name: album.name)
         }
     }
 
