@@ -518,11 +518,15 @@ def run(args):
         page.wait("document.querySelector('#lb-marks .mark-favorite').getAttribute('aria-pressed') === 'true'", "the photo marked as a favourite", 15)
         page.click("#lb-marks .star[data-stars='4']")
         page.wait("document.querySelectorAll('#lb-marks .star.on').length === 4", "the 4-star rating", 15)
+        if "null" in page.eval("document.querySelector('#lb-marks').textContent"):
+            raise Failure("the lightbox's marks row shows 'null'")
         shot("07b-lightbox-marks.png")
         page.key("Escape", "Escape", 27)
         page.wait("!document.querySelector('#lightbox').open", "the lightbox to close", 5)
 
         check("albums: select two photos and add them to a new album")
+        page.click("#clear-search")
+        page.wait("/All photos/.test(document.querySelector('#results-title').textContent) && document.querySelector('#grid-spinner').hidden", "all photos")
         page.click("#select-toggle")
         page.visible("#selection-bar")
         page.click("#grid li:nth-child(1) .tile")

@@ -300,7 +300,7 @@ async function renderLightboxMarks(item, index) {
         },
       })
       : null;
-    box.replaceChildren(favorite, el('span', { class: 'stars', role: 'group', 'aria-label': 'Rating' }, stars), add, cover);
+    box.replaceChildren(...[favorite, el('span', { class: 'stars', role: 'group', 'aria-label': 'Rating' }, stars), add, cover].filter(Boolean));
   };
   show(marks);
 }
