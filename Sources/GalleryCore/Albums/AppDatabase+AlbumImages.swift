@@ -16,19 +16,23 @@ extension AppDatabase {
             try Self.requireImages(ids, collectionId: collectionId, db)
             let present = try Self.members(of: albumId, among: ids, db)
             let new = ids.filter { !present.contains($0) }
-            var count = try Self.memberCount(albumId, db)
+            let count = try Self.memberCount(albumId, db)
             guard count + new.count <= AlbumLimits.maxImagesPerAlbum else {
                 throw AlbumError.albumFull(limit: AlbumLimits.maxImagesPerAlbum)
             }
+            // After the last position (deleted photos leave gaps, closed at the next reorder).
+            var position =
+                try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(position), -1) + 1 FROM albumImage WHERE albumId = ?", arguments: [albumId])
+                ?? 0
             let insert = try db.cachedStatement(
                 sql: "INSERT INTO albumImage(albumId, imageId, position, addedAt) VALUES (?, ?, ?, ?)")
             let now = Date()
             for id in new {
-                try insert.execute(arguments: [albumId, id, count, now])
-                count += 1
+                try insert.execute(arguments: [albumId, id, position, now])
+                position += 1
             }
             try Self.touch(album, db)
-            return AlbumEdit(changed: new.count, unchanged: ids.count - new.count, imageCount: count)
+            return AlbumEdit(changed: new.count, unchanged: ids.count - new.count, imageCount: count + new.count)
         }
     }
 

@@ -21,7 +21,8 @@ public struct CRC32: Sendable, Equatable {
                 var index = 0
                 while index + 8 <= buffer.count {
                     let one =
-                        crc ^ (UInt32(buffer[index]) | UInt32(buffer[index + 1]) << 8 | UInt32(buffer[index + 2]) << 16
+                        crc
+                        ^ (UInt32(buffer[index]) | UInt32(buffer[index + 1]) << 8 | UInt32(buffer[index + 2]) << 16
                             | UInt32(buffer[index + 3]) << 24)
                     let two =
                         UInt32(buffer[index + 4]) | UInt32(buffer[index + 5]) << 8 | UInt32(buffer[index + 6]) << 16

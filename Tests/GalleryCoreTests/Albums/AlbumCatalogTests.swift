@@ -77,9 +77,13 @@ struct AlbumCatalogTests {
         #expect(throws: AlbumError.noImages) { try catalog.addToAlbum([], albumId: album, collectionId: collection) }
         #expect(try order(catalog, album, collection) == [ids[2], ids[3]])
 
-        // Deleting a photo takes it out of its albums; deleting the album keeps the photos.
+        // Deleting a photo takes it out of its albums; a photo added after goes last all the same.
         _ = try catalog.deleteImages(ids: [ids[2]])
         #expect(try order(catalog, album, collection) == [ids[3]])
+        try catalog.addToAlbum([ids[0]], albumId: album, collectionId: collection)
+        #expect(try order(catalog, album, collection) == [ids[3], ids[0]])
+        try catalog.removeFromAlbum([ids[0]], albumId: album, collectionId: collection)
+        // Deleting the album keeps the photos.
         try catalog.deleteAlbum(id: album, collectionId: collection)
         #expect(try catalog.image(id: ids[3], collectionId: collection) != nil)
     }
@@ -123,6 +127,31 @@ struct AlbumCatalogTests {
             try catalog.addToAlbum(tooMany, albumId: album, collectionId: collection)
         }
         #expect(try catalog.album(id: album, collectionId: collection).imageCount == 3_000)
+    }
+
+    @Test func resolvingDuplicatesGivesTheKeeperTheirAlbumsCoversAndMarks() throws {
+        let fixture = try KeywordCatalogFixture()
+        let catalog = fixture.catalog
+        let collection = fixture.collectionId
+        let keeper = try fixture.add("/p/keeper.jpg"), copy = try fixture.add("/p/copy.jpg"), other = try fixture.add("/p/other.jpg")
+        let trip = try catalog.createAlbum(name: "Trip", collectionId: collection).id
+        let both = try catalog.createAlbum(name: "Both", collectionId: collection).id
+        try catalog.addToAlbum([other, copy], albumId: trip, collectionId: collection)
+        try catalog.setAlbumCover(copy, albumId: trip, collectionId: collection)
+        try catalog.addToAlbum([keeper, copy], albumId: both, collectionId: collection)
+        try catalog.setMarks(favorite: true, rating: 2, imageIds: [copy], collectionId: collection)
+        try catalog.setRating(4, imageIds: [keeper], collectionId: collection)
+
+        try catalog.mergeAlbumsAndMarks(of: [copy], into: keeper, collectionId: collection)
+        #expect(try order(catalog, trip, collection) == [other, keeper, copy])
+        #expect(try order(catalog, both, collection) == [keeper, copy])
+        #expect(try catalog.album(id: trip, collectionId: collection).coverImageId == keeper)
+        #expect(try catalog.marks(imageId: keeper, collectionId: collection) == ImageMarks(imageId: keeper, favorite: true, rating: 4))
+        _ = try catalog.deleteImages(ids: [copy])
+        #expect(try order(catalog, trip, collection) == [other, keeper])
+        #expect(throws: AlbumError.imagesNotFound([999])) {
+            try catalog.mergeAlbumsAndMarks(of: [999], into: keeper, collectionId: collection)
+        }
     }
 
     private func order(_ catalog: AppDatabase, _ album: Int64, _ collection: Int64) throws -> [Int64] {
