@@ -87,5 +87,8 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     FacesController(services: services).addRoutes(to: routes)
     TagsController(services: services).addRoutes(to: routes)
     TextController(services: services).addRoutes(to: routes)
+    AlbumsController(services: services).addRoutes(to: routes)
+    MarksController(services: services).addRoutes(to: routes)
+    DownloadsController(services: services).addRoutes(to: routes)
     return routes
 }

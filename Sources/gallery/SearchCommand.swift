@@ -24,10 +24,12 @@ struct SearchCommand: AsyncParsableCommand {
             gallery search --make Canon --has-location --json
             gallery search "person:Anna person:Ben at the beach" --after 2019-01-01
             gallery search --person Anna --person Ben --person-match any
+            gallery search "beach" --export results.csv --copy-to ~/beach-photos
             """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var export: ExportOptions
 
     @Argument(help: "What to look for, in words. Leave out for a metadata-only search.")
     var query: String?
@@ -58,9 +60,7 @@ struct SearchCommand: AsyncParsableCommand {
         request.exampleWeight = exampleWeight
         request.fusion = fusion
         request.example = try similarTo.map { try example($0, context: context, collectionId: collectionId) }
-        let service = SearchService(catalog: context.catalog) {
-            SearchEngine(catalog: context.catalog, model: try context.loadModel(threads: context.configuration.threads))
-        }
+        let service = context.searchService()
         if rewrite, let text = query {
             guard
                 let rewriter = QueryRewriter(
@@ -77,6 +77,7 @@ struct SearchCommand: AsyncParsableCommand {
         }
         let report = try FilterOptions.flagErrors { try service.search(request) }
         try show(report)
+        try export.run(request, service: service)
     }
 
     /// The example image: an indexed image (by id or path), else a photo file's bytes.

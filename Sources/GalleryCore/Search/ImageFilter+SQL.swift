@@ -51,6 +51,18 @@ extension ImageFilter {
                 request = request.filter(sql: inPhoto + "IN (\(list)))")
             }
         }
+        if let albumId {
+            request = request.filter(sql: "image.id IN (SELECT imageId FROM albumImage WHERE albumId = ?)", arguments: [albumId])
+        }
+        if let favorite {
+            request = request.filter(
+                sql: "\(favorite ? "" : "NOT ")EXISTS (SELECT 1 FROM imageMark WHERE imageMark.imageId = image.id AND favorite)")
+        }
+        if let ratings {
+            request = request.filter(
+                sql: "IFNULL((SELECT rating FROM imageMark WHERE imageMark.imageId = image.id), 0) BETWEEN ? AND ?",
+                arguments: [ratings.lowerBound, ratings.upperBound])
+        }
         let index = KeywordSchema.indexTable
         if let keywords {
             // A query without a word matches nothing (FTS5 has no "everything").

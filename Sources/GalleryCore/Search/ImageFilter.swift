@@ -39,6 +39,12 @@ public struct ImageFilter: Sendable, Equatable, Codable {
     public var keywords: KeywordQuery?
     /// The keyword document matches none of these (`-blurry`, `-tag:screenshot`).
     public var excludedKeywords: [KeywordTerm] = []
+    /// In this manual album (``AlbumRecord``).
+    public var albumId: Int64?
+    /// True: favourites only; false: no favourites.
+    public var favorite: Bool?
+    /// Rated with this many stars (0: not rated).
+    public var ratings: ClosedRange<Int>?
 
     public init() {}
 

@@ -23,6 +23,7 @@ extension SearchFilters {
             ids.append(contentsOf: found.filter { !ids.contains($0) })
         }
         if !ids.isEmpty { filter.persons = ids }
+        if let album = album.trimmedNonEmpty { filter.albumId = try Self.albumId(album, catalog: catalog, collectionId: collectionId) }
         return filter
     }
 
@@ -50,6 +51,8 @@ extension SearchFilters {
         filter.maxHeight = maxHeight
         filter.hasLocation = hasLocation
         if let near = near.trimmedNonEmpty { filter.near = try Self.circle(near) }
+        filter.favorite = favorite
+        if let rating = rating.trimmedNonEmpty { filter.ratings = try Self.ratings(rating) }
         return filter
     }
 

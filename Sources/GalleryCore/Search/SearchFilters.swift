@@ -26,6 +26,12 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
     /// Persons by id or name.
     public var persons: [String] = []
     public var personMatch: String?
+    /// Photos in this manual album (by name); `album:` in the query language.
+    public var album: String?
+    /// True: only favourites (`is:favorite`).
+    public var favorite: Bool?
+    /// Star ratings: `5`, `>=4`, `<3`, `2-4` (`rating:` in the query language).
+    public var rating: String?
 
     public init() {}
 
@@ -108,6 +114,9 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
         path = other.path ?? path
         place = other.place ?? place
         text = other.text ?? text
+        album = other.album ?? album
+        favorite = other.favorite ?? favorite
+        rating = other.rating ?? rating
     }
 
     private static func size(_ text: String, _ field: SearchField) throws -> Int {

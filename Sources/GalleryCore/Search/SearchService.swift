@@ -113,6 +113,14 @@ public struct SearchService: Sendable {
         return report
     }
 
+    /// Checks a request without searching (a smart album's saved query): its bounds, that its
+    /// query parses and that its filters resolve. No model is loaded.
+    /// - Throws: ``SearchError`` as ``search(_:)`` does before it ranks.
+    public func check(_ request: SearchRequest) throws {
+        try checkBounds(request)
+        _ = try understand(request)
+    }
+
     /// A request's text and filters, understood.
     private struct Understood {
         var plan: QueryPlan

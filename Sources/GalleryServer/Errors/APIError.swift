@@ -101,6 +101,8 @@ extension APIError {
             case .imageNotFound, .tagNotFound: return .notFound(error.description)
             default: return .badRequest(error.description)
             }
+        case let error as AlbumError: return .album(error)
+        case let error as ExportError: return .export(error)
         case let error as ImagingError:
             return APIError(.unprocessableContent, code: "unreadable_image", message: "\(error)")
         case let error as IndexingError:

@@ -138,6 +138,9 @@ extension QueryField {
         case .person: "Anna"
         case .after, .before, .in: "2019-07"
         case .near: "48.8584,2.2945,5"
+        case .album: "\"Summer 2019\""
+        case .is: "favorite"
+        case .rating: ">=4"
         }
     }
 }

@@ -163,6 +163,9 @@ public struct QueryPlan: Sendable, Equatable {
         case .near: filters.near = try one()
         case .after: filters.after = try one()
         case .before: filters.before = try one()
+        case .album: filters.album = try one()
+        case .is: filters.favorite = try SearchFilters.isFlag(one())
+        case .rating: filters.rating = try one()
         case .in:
             let value = try one()
             let start = try SearchDate.parse(value, field: .after)

@@ -485,6 +485,7 @@ function resultsTitle() {
     case 'similar': return `Similar to ${v.imageName || 'image'}${n}`;
     case 'image': return `Similar to ${v.imageName || 'your image'}${n}`;
     case 'person': return `Photos of ${v.personName}${n}`;
+    case 'album': return `${v.albumName}${n}`;
     default: return `All photos${n}`;
   }
 }
@@ -502,6 +503,7 @@ function renderResultsChrome() {
   $('#results-title').textContent = state.cid ? resultsTitle() : '';
   $('#clear-search').hidden = state.view.mode === 'browse';
   $('#person-actions').hidden = state.view.mode !== 'person';
+  $('#album-actions').hidden = state.view.mode !== 'album';
   $('#load-more').hidden = !state.hasMore || state.loading || !!state.error;
   const weaker = $('#show-weaker');
   weaker.hidden = !state.weaker || state.view.all || state.hasMore || state.loading || !!state.error;
@@ -792,6 +794,7 @@ async function selectCollection(cid) {
   state.stats = null;
   renderStats();
   resetPeople();
+  resetAlbums();
   refreshStats();
   await runSearch();
 }
@@ -829,6 +832,7 @@ async function loadPage() {
     if (mode === 'text') page = await api.searchText(state.cid, text, ...args);
     else if (mode === 'similar') page = await api.searchSimilar(state.cid, imageId, ...args);
     else if (mode === 'image') page = await api.searchByImage(state.cid, file, ...args);
+    else if (mode === 'album') page = await albumApi.page(state.cid, state.view.albumId, ...args.slice(1));
     else if (mode === 'person') page = await api.listImages(state.cid, { ...state.filters, persons: [state.view.personId], person_match: undefined }, ...args.slice(1));
     else page = await api.listImages(state.cid, ...args);
     if (gen !== state.gen) return;
@@ -1235,6 +1239,7 @@ async function openLightbox(index) {
   }).finally(() => { if (state.lightboxIndex === index) $('#lb-spinner').hidden = true; });
 
   showLightboxFaces(item, index);
+  renderLightboxMarks(item, index);
   lbText.lines = [];
   renderTextBoxes();
   showLightboxText(item, index);
@@ -1459,11 +1464,13 @@ function bindEvents() {
   });
   $('#folder-button').addEventListener('click', addFolder);
   bindPeopleEvents();
+  bindAlbumEvents();
 
   // Grid: click opens the lightbox; arrow keys move between tiles.
   $('#grid').addEventListener('click', (e) => {
     const tile = e.target.closest('.tile');
-    if (tile) openLightbox(Number(tile.dataset.index));
+    if (tile && albumsUI.selecting) toggleSelected(tile);
+    else if (tile) openLightbox(Number(tile.dataset.index));
   });
   $('#grid').addEventListener('keydown', (e) => {
     const tile = e.target.closest('.tile');

@@ -116,8 +116,11 @@ function showPage(page) {
   $('#results').hidden = page !== 'photos';
   $('#people-view').hidden = page !== 'people';
   $('#review-view').hidden = page !== 'review';
-  $('#people-button').setAttribute('aria-pressed', String(page !== 'photos'));
+  $('#albums-view').hidden = page !== 'albums';
+  $('#people-button').setAttribute('aria-pressed', String(page === 'people' || page === 'review'));
+  $('#albums-button').setAttribute('aria-pressed', String(page === 'albums'));
   if (!changed) return;
+  if (page === 'albums') renderAlbums();
   if (page === 'people') renderPeople(true);
   if (page === 'review') renderReview();
 }
