@@ -87,5 +87,6 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     FacesController(services: services).addRoutes(to: routes)
     TagsController(services: services).addRoutes(to: routes)
     TextController(services: services).addRoutes(to: routes)
+    DuplicatesController(services: services).addRoutes(to: routes)
     return routes
 }

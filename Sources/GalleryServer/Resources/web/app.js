@@ -1459,6 +1459,7 @@ function bindEvents() {
   });
   $('#folder-button').addEventListener('click', addFolder);
   bindPeopleEvents();
+  bindDuplicateEvents();
 
   // Grid: click opens the lightbox; arrow keys move between tiles.
   $('#grid').addEventListener('click', (e) => {

@@ -116,9 +116,12 @@ function showPage(page) {
   $('#results').hidden = page !== 'photos';
   $('#people-view').hidden = page !== 'people';
   $('#review-view').hidden = page !== 'review';
-  $('#people-button').setAttribute('aria-pressed', String(page !== 'photos'));
+  $('#duplicates-view').hidden = page !== 'duplicates';
+  $('#people-button').setAttribute('aria-pressed', String(page === 'people' || page === 'review'));
+  $('#duplicates-button').setAttribute('aria-pressed', String(page === 'duplicates'));
   if (!changed) return;
   if (page === 'people') renderPeople(true);
+  if (page === 'duplicates') renderDuplicates();
   if (page === 'review') renderReview();
 }
 
