@@ -35,11 +35,13 @@ struct DuplicatesCommandTests {
         let keeper = try #require(groups.first?["keeper_id"] as? Int)
         let other = try #require(members.compactMap { $0["image_id"] as? Int }.first { $0 != keeper })
         #expect(try gallery.run(["tag", "add", String(other), "Chelsea"]).status == 0)
+        // With a user tag, the other copy has more metadata: the default keeper now.
+        #expect(try gallery.run(["duplicates", "show", id, "--json"]).json()["keeper_id"] as? Int == other)
         let refused = try gallery.run(["duplicates", "resolve", id, "--action", "delete"])
         #expect(refused.status != 0 && refused.standardError.contains("confirm with delete originals"), "\(refused.standardError)")
         #expect(FileManager.default.fileExists(atPath: photos.path("chelsea again.png")))
 
-        let resolved = try gallery.run(["duplicates", "resolve", id, "--action", "delete", "--delete-originals", "--json"]).json()
+        let resolved = try gallery.run(["duplicates", "resolve", id, "--keep", String(keeper), "--action", "delete", "--delete-originals", "--json"]).json()
         #expect(resolved["keeper_id"] as? Int == keeper)
         #expect(resolved["merged_tags"] as? [String] == ["Chelsea"])
         #expect((resolved["trashed"] as? [String])?.count == 1)

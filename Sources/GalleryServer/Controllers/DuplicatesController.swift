@@ -52,8 +52,11 @@ struct DuplicatesController {
         ) { request, context in
             let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
             let body = try await request.decodeJSON(DuplicateResolveBody.self, limit: limit)
+            guard let action = DuplicateAction(rawValue: body.action) else {
+                throw APIError.badRequest("action must be one of \(DuplicateAction.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             let done = try resolver.resolve(
-                try Self.groupId(context), collectionId: collection.id!, keeperId: body.keep, action: body.action,
+                try Self.groupId(context), collectionId: collection.id!, keeperId: body.keep, action: action,
                 deleteOriginals: body.deleteOriginals ?? false)
             services.models.catalogChanged(logger: services.logger)
             return try .json(done)
@@ -94,7 +97,8 @@ struct DuplicatesController {
 /// `{"keep": id?, "action": "hide"|"stack"|"delete", "delete_originals": bool?}`.
 struct DuplicateResolveBody: Decodable {
     var keep: Int64?
-    var action: DuplicateAction
+    /// hide, stack or delete (checked by the handler, for a clear message).
+    var action: String
     var deleteOriginals: Bool?
 
     enum CodingKeys: String, CodingKey {
