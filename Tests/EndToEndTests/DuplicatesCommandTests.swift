@@ -26,7 +26,10 @@ struct DuplicatesCommandTests {
         let id = try #require(groups.first?["id"] as? String)
         #expect(id.hasPrefix("exact-"))
         let members = try #require(groups.first?["members"] as? [[String: Any]])
-        #expect(Set(members.compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } }) == ["chelsea.png", "chelsea again.png"])
+        #expect(
+            Set(members.compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } }) == [
+                "chelsea.png", "chelsea again.png",
+            ])
         let text = try gallery.run(["duplicates", "list"])
         #expect(text.standardOutput.hasPrefix("1 exact group\n\(id)\t2 photos\n"), "\(text.standardOutput)")
         let shown = try gallery.run(["duplicates", "show", id])
@@ -41,7 +44,9 @@ struct DuplicatesCommandTests {
         #expect(refused.status != 0 && refused.standardError.contains("confirm with delete originals"), "\(refused.standardError)")
         #expect(FileManager.default.fileExists(atPath: photos.path("chelsea again.png")))
 
-        let resolved = try gallery.run(["duplicates", "resolve", id, "--keep", String(keeper), "--action", "delete", "--delete-originals", "--json"]).json()
+        let resolved = try gallery.run([
+            "duplicates", "resolve", id, "--keep", String(keeper), "--action", "delete", "--delete-originals", "--json",
+        ]).json()
         #expect(resolved["keeper_id"] as? Int == keeper)
         #expect(resolved["merged_tags"] as? [String] == ["Chelsea"])
         #expect((resolved["trashed"] as? [String])?.count == 1)

@@ -40,7 +40,10 @@ struct DuplicatesAPITests {
             ("GET", "/api/v1/collections/1/duplicates?limit=0", nil, 400, "limit must be"),
             ("GET", "/api/v1/collections/1/duplicates/twins-3", nil, 400, "is not a group id"),
             ("GET", "/api/v1/collections/1/duplicates/near-999999", nil, 404, "no near duplicate group"),
-            ("POST", "/api/v1/collections/1/duplicates/\(id)/resolve", ["action": "burn"], 400, "action must be one of hide, stack, delete"),
+            (
+                "POST", "/api/v1/collections/1/duplicates/\(id)/resolve", ["action": "burn"], 400,
+                "action must be one of hide, stack, delete"
+            ),
             ("POST", "/api/v1/collections/1/duplicates/\(id)/resolve", ["action": "hide", "keep": 999999], 400, "is not in group"),
             ("POST", "/api/v1/collections/1/duplicates/similar-\(copyId)/resolve", ["action": "delete"], 400, "never deleted"),
         ]

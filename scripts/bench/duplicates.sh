@@ -44,4 +44,4 @@ done
 echo "Smart Gallery duplicates benchmark: $(nproc) cores, $config build, $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "indexed (with hashing and lookup) in $(python3 -c "print(round($end - $start, 1))") s"
 "$python" scripts/bench/duplicates_score.py "$work/photos" "$work/exact.json" "$work/near.json" "$work/similar.json"
-"$python" scripts/bench/duplicates_golden_check.py "$work/photos" "$GALLERY_HOME/catalog.sqlite" 8
+"$python" scripts/bench/duplicates_golden_check.py "$work/photos" "$GALLERY_HOME/catalog.sqlite" 4

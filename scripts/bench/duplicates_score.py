@@ -1,6 +1,6 @@
 """Scores `gallery duplicates list --json` against the benchmark's truth (see
-duplicates_variants.py): precision and recall of pairs per tier, and the recall of each kind of
-near-identical variant.
+duplicates_variants.py): precision and recall of the pairs each tier found (a group's `pairs`),
+the recall of each kind of near-identical variant, and how many groups mix distinct photos.
 
 Usage: python duplicates_score.py PHOTOS_DIR EXACT.json NEAR.json SIMILAR.json
 """
@@ -31,13 +31,18 @@ def main():
         tier = truth_tier(a, b, facts, digests)
         if tier:
             truth[tier].add((a, b))
-    predicted = {}
+    predicted, mixed, counts = {}, {}, {}
     for tier, page in pages.items():
         groups = json.load(open(page))["groups"]
         predicted[tier] = set()
+        counts[tier] = len(groups)
+        mixed[tier] = 0
         for group in groups:
-            names = sorted(os.path.basename(member["path"]) for member in group["members"])
-            predicted[tier].update(itertools.combinations(names, 2))
+            names = {member["image_id"]: os.path.basename(member["path"]) for member in group["members"]}
+            for pair in group["pairs"]:
+                predicted[tier].add(tuple(sorted((names[pair["image_id"]], names[pair["other_id"]]))))
+            sources = {facts[name]["source"] or name for name in names.values()}
+            mixed[tier] += len(sources) > 1
     sources = len({f["source"] for f in facts.values() if f["source"]})
     negatives = sum(1 for f in facts.values() if f["source"] is None)
     print(f"{len(facts)} photos: {sources} real photos x {len(facts) // max(sources, 1) if sources else 0}-odd variants, {negatives} distinct negatives")
@@ -52,6 +57,7 @@ def main():
         precision = len(right) / len(predicted[tier]) if predicted[tier] else 1.0
         recall = len(right) / len(truth[tier]) if truth[tier] else 1.0
         print(f"{tier:8} {len(truth[tier]):6} {len(predicted[tier]):6} {len(right):6} {precision:9.3f} {recall:7.3f}  {kinds or ''}")
+    print("groups: " + ", ".join(f"{tier} {counts[tier]} ({mixed[tier]} mixing distinct photos)" for tier in TIERS))
     print("near-identical recall per variant (pairs original ~ variant found in the near tier):")
     kinds = sorted({f["kind"] for f in facts.values() if f["source"] and f["kind"] not in ("original", "copy", "burst")})
     cells = []

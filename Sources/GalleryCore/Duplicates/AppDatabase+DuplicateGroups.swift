@@ -36,7 +36,8 @@ extension AppDatabase {
     }
 
     /// The pairs of a tier between two indexed, unresolved photos of the collection.
-    private static func pairs(collectionId: Int64, tier: DuplicateTier, among ids: [Int64]? = nil, _ db: Database) throws -> [DuplicatePair] {
+    private static func pairs(collectionId: Int64, tier: DuplicateTier, among ids: [Int64]? = nil, _ db: Database) throws -> [DuplicatePair]
+    {
         var sql = """
             SELECT p.* FROM duplicatePair p
             JOIN image a ON a.id = p.imageId JOIN image b ON b.id = p.otherId
@@ -77,8 +78,10 @@ extension AppDatabase {
         let marks = ids.map(String.init).joined(separator: ",")
         let records = try ImageRecord.fetchAll(db, sql: "SELECT * FROM image WHERE id IN (\(marks))")
         let tagCounts = try Dictionary(
-            uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT imageId, COUNT(*) AS n FROM imageTag WHERE imageId IN (\(marks)) GROUP BY imageId")
-                .map { ($0["imageId"] as Int64, $0["n"] as Int) })
+            uniqueKeysWithValues: Row.fetchAll(
+                db, sql: "SELECT imageId, COUNT(*) AS n FROM imageTag WHERE imageId IN (\(marks)) GROUP BY imageId"
+            )
+            .map { ($0["imageId"] as Int64, $0["n"] as Int) })
         let described = try Set(Int64.fetchAll(db, sql: "SELECT imageId FROM imageDescription WHERE imageId IN (\(marks))"))
         let members = records.map { record in
             DuplicateMember(record: record, userTags: tagCounts[record.id!] ?? 0, hasDescription: described.contains(record.id!))

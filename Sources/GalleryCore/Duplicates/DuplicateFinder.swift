@@ -38,7 +38,9 @@ public struct DuplicateFinder: Sendable {
                         of: subject, collectionId: collection, maxHashDistance: settings.maxHashDistance,
                         seconds: settings.maxSimilarSeconds, db)
                     let pairs = try candidates.compactMap { other in
-                        try classifier.classify(subject, other) { try catalog.embeddingDistance(subject.contentHash, other.contentHash, db) }
+                        try classifier.classify(subject, other) {
+                            try catalog.embeddingDistance(subject.contentHash, other.contentHash, db)
+                        }
                     }
                     try catalog.saveLookup(
                         imageId: subject.imageId, contentHash: subject.contentHash, collectionId: collection, pairs: pairs, db)

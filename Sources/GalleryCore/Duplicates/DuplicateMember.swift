@@ -29,7 +29,8 @@ public struct DuplicateMember: Sendable, Equatable, Codable {
             metadata.cameraMake, metadata.cameraModel, metadata.lensModel, metadata.takenAt, metadata.latitude, metadata.altitude,
             metadata.exposureTime, metadata.fNumber, metadata.iso, metadata.focalLength,
         ]
-        metadataFields = fields.compactMap { $0 }.count + metadata.captions.texts.count + metadata.keywords.count + userTags + (hasDescription ? 1 : 0)
+        metadataFields =
+            fields.compactMap { $0 }.count + metadata.captions.texts.count + metadata.keywords.count + userTags + (hasDescription ? 1 : 0)
     }
 
     /// Pixels, for "largest".

@@ -56,7 +56,8 @@ struct DuplicatesShowCommand: AsyncParsableCommand {
         for pair in found.pairs {
             let distances = [
                 pair.dHashDistance.map { "dHash \($0)" }, pair.pHashDistance.map { "pHash \($0)" },
-                pair.embeddingDistance.map { "embedding \(String(format: "%.3f", $0))" }, pair.seconds.map { "\(String(format: "%.1f", $0)) s apart" },
+                pair.embeddingDistance.map { "embedding \(String(format: "%.3f", $0))" },
+                pair.seconds.map { "\(String(format: "%.1f", $0)) s apart" },
             ].compactMap { $0 }
             Output.line("  \(pair.imageId) ~ \(pair.otherId)\t" + (distances.isEmpty ? "same bytes" : distances.joined(separator: ", ")))
         }

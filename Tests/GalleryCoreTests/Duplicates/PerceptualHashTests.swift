@@ -35,10 +35,13 @@ struct PerceptualHashTests {
         var total = (dHash: 0, pHash: 0)
         for image in golden.images {
             let ours = try Self.hash(of: try Fixtures.path(image.path))
-            let theirs = PerceptualHash(dHash: try #require(UInt64(image.dhash, radix: 16)), pHash: try #require(UInt64(image.phash, radix: 16)))
+            let theirs = PerceptualHash(
+                dHash: try #require(UInt64(image.dhash, radix: 16)), pHash: try #require(UInt64(image.phash, radix: 16)))
             let distance = ours.distance(to: theirs)
-            #expect(distance.dHash <= Self.imagehashTolerance, "dHash of \(image.path): \(PerceptualHash.hex(ours.dHash)) vs \(image.dhash)")
-            #expect(distance.pHash <= Self.imagehashTolerance, "pHash of \(image.path): \(PerceptualHash.hex(ours.pHash)) vs \(image.phash)")
+            #expect(
+                distance.dHash <= Self.imagehashTolerance, "dHash of \(image.path): \(PerceptualHash.hex(ours.dHash)) vs \(image.dhash)")
+            #expect(
+                distance.pHash <= Self.imagehashTolerance, "pHash of \(image.path): \(PerceptualHash.hex(ours.pHash)) vs \(image.phash)")
             total.dHash += distance.dHash
             total.pHash += distance.pHash
         }
@@ -101,7 +104,9 @@ struct PerceptualHashTests {
                 let bit = Int.random(in: 0..<128, using: &random)
                 if bit < 64 { other.dHash ^= 1 << UInt64(bit) } else { other.pHash ^= 1 << UInt64(bit - 64) }
             }
-            let near = zip(HammingBuckets.chunks(of: hash), HammingBuckets.chunks(of: other)).contains { ($0 ^ $1).nonzeroBitCount <= radius }
+            let near = zip(HammingBuckets.chunks(of: hash), HammingBuckets.chunks(of: other)).contains {
+                ($0 ^ $1).nonzeroBitCount <= radius
+            }
             #expect(near)
         }
     }
