@@ -47,9 +47,14 @@ extension AppDatabase {
         if let hash = subject.hash {
             let radius = HammingBuckets.chunkRadius(for: maxHashDistance)
             let probes = HammingBuckets.chunks(of: hash).enumerated().map { index, chunk in
-                "ph.c\(index) IN (\(HammingBuckets.neighbours(of: chunk, radius: radius).map(String.init).joined(separator: ",")))"
+                "c\(index) IN (\(HammingBuckets.neighbours(of: chunk, radius: radius).map(String.init).joined(separator: ",")))"
             }
-            try add("(" + probes.joined(separator: " OR ") + ")", [])
+            // The hash table drives (one index search per chunk), then the contents' images;
+            // only those within the distance come back.
+            try add(
+                "image.contentHash IN (SELECT contentHash FROM perceptualHash WHERE " + probes.joined(separator: " OR ")
+                    + ") AND hamming(ph.dHash, ?) + hamming(ph.pHash, ?) <= ?",
+                [Int64(bitPattern: hash.dHash), Int64(bitPattern: hash.pHash), maxHashDistance])
         }
         if let takenAt = subject.takenAt {
             try add(
