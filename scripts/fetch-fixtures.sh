@@ -84,4 +84,6 @@ if [ "${1:-}" = "--all" ]; then
     debian_package tuxpaint-stamps-default usr/share/tuxpaint/stamps tuxpaint-stamps
     debian_package dataset-fashion-mnist usr/share/datasets/fashion-mnist fashion-mnist
 fi
+# PyPI imagehash's hashes of the photos above, for the perceptual hash golden test.
+"$root/scripts/bench/duplicates-golden.sh" "$dest"
 echo "$dest"

@@ -90,5 +90,6 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     AlbumsController(services: services).addRoutes(to: routes)
     MarksController(services: services).addRoutes(to: routes)
     DownloadsController(services: services).addRoutes(to: routes)
+    DuplicatesController(services: services).addRoutes(to: routes)
     return routes
 }

@@ -57,5 +57,5 @@ public struct ServerConfiguration: Sendable {
     /// Where the admin token is written at first start.
     public var adminTokenURL: URL { AdminAccount.defaultTokenURL(home: gallery.home) }
     /// The managed store of uploaded originals.
-    public var uploadsURL: URL { gallery.home.appendingPathComponent("uploads") }
+    public var uploadsURL: URL { gallery.uploadsURL }
 }

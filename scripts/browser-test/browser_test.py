@@ -588,6 +588,25 @@ def run(args):
         shot("08-dark.png")
         page.call("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": "light"}])
 
+        check("duplicates: an uploaded copy is an exact duplicate; keep one, delete the copy")
+        before = page.eval(count_tiles)
+        page.set_files("#upload-input", [args.photos[0]])
+        page.wait(f"{count_tiles} >= {before + 1}", "the copy's tile", 60)
+        page.wait("!/Pending|Queued|Indexing/.test(document.querySelector('#stats').textContent)", "indexing to finish", 120)
+        page.click("#duplicates-button")
+        page.visible("#duplicates-view")
+        page.wait("document.querySelectorAll('#dupes-list .dupe-group .dupe-thumb[src]').length >= 2",
+                  "an exact group with both thumbnails", 30)
+        if page.eval("document.querySelector('#dupes-tiers [data-tier=exact] .badge').textContent") != "1":
+            raise Failure("the exact tier does not count one group")
+        shot("08b-duplicates.png")
+        page.click("#dupes-list .dupe-group:first-child button[data-action=delete]")
+        page.wait("document.querySelectorAll('#dupes-list .dupe-group').length === 0 && !document.querySelector('#dupes-message').hidden",
+                  "the group to be resolved", 30)
+        page.click("#duplicates-button")
+        page.visible("#results")
+        page.wait(f"{count_tiles} === {before} && document.querySelector('#grid-spinner').hidden", "the deleted copy to leave the grid", 30)
+
         check("phone-sized screen (375 px)")
         page.call("Emulation.setDeviceMetricsOverride", width=375, height=812, deviceScaleFactor=2, mobile=True)
         time.sleep(0.5)

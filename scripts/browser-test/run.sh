@@ -5,7 +5,8 @@
 # sign in, create a collection, upload photos, add a server folder (with face photos), the People
 # page (cover faces, inline rename, a person's photos, face boxes in the lightbox, review), text
 # search, lightbox (the user's tags and description), similar images, search by a dropped image, filters, favourite and
-# rating, albums (select photos, add to an album, the Albums page, a zip download, a smart album), dark mode, a 375 px phone
+# rating, albums (select photos, add to an album, the Albums page, a zip download, a smart album), dark mode, the
+# Duplicates page (an uploaded copy found and deleted), a 375 px phone
 # screen, sign out. Fails on any missing
 # element, JavaScript error or failed request. Screenshots go to .cache/screenshots/.
 #

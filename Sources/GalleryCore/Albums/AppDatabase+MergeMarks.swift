@@ -9,9 +9,15 @@ extension AppDatabase {
     /// as the best rated of them. The others keep their own entries until they are deleted.
     /// - Throws: ``AlbumError/imagesNotFound(_:)`` when a photo is not in the collection.
     public func mergeAlbumsAndMarks(of otherIds: [Int64], into keeperId: Int64, collectionId: Int64) throws {
+        try writer.write { db in try Self.mergeAlbumsAndMarks(of: otherIds, into: keeperId, collectionId: collectionId, db) }
+    }
+
+    /// ``mergeAlbumsAndMarks(of:into:collectionId:)`` inside the caller's transaction (the
+    /// duplicate resolver's).
+    static func mergeAlbumsAndMarks(of otherIds: [Int64], into keeperId: Int64, collectionId: Int64, _ db: Database) throws {
         let others = try AlbumLimits.edit(otherIds).filter { $0 != keeperId }
         guard !others.isEmpty else { return }
-        try writer.write { db in
+        do {
             try Self.requireImages([keeperId] + others, collectionId: collectionId, db)
             let marks = databaseQuestionMarks(count: others.count)
             let arguments = StatementArguments(others)

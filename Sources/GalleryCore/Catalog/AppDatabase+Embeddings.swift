@@ -10,8 +10,9 @@ extension AppDatabase {
         }
     }
 
-    /// What the vector index of `model` should hold: every indexed image with an embedding from
-    /// it, with its collection and content version (no vectors: cheap enough to compare often).
+    /// What the vector index of `model` should hold: every indexed image not set aside as a
+    /// duplicate with an embedding from it, with its collection and content version (no
+    /// vectors: cheap enough to compare often).
     public func indexKeys(model: String) throws -> [IndexKey] {
         try reader.read { db in
             let rows = try Row.fetchCursor(
@@ -19,7 +20,7 @@ extension AppDatabase {
                 sql: """
                     SELECT image.id, image.collectionId, image.contentHash
                     FROM image JOIN embedding ON embedding.contentHash = image.contentHash AND embedding.model = ?
-                    WHERE image.status = 'indexed'
+                    WHERE image.status = 'indexed' AND \(ImageRecord.notSetAside)
                     """,
                 arguments: [model])
             var keys: [IndexKey] = []
@@ -60,7 +61,7 @@ extension AppDatabase {
                 sql: """
                     SELECT image.id, image.collectionId, image.contentHash, embedding.\(column) AS data
                     FROM image CROSS JOIN embedding ON embedding.contentHash = image.contentHash AND embedding.model = ?
-                    WHERE image.status = 'indexed' \(condition)
+                    WHERE image.status = 'indexed' AND \(ImageRecord.notSetAside) \(condition)
                     """,
                 arguments: arguments)
             var entries: [VectorIndex.Entry] = []
@@ -112,11 +113,7 @@ extension AppDatabase {
     /// Ids of the indexed images of a collection that pass `filter`.
     public func imageIds(matching filter: ImageFilter, collectionId: Int64) throws -> Set<Int64> {
         try reader.read { db in
-            let request = filter.apply(
-                to:
-                    ImageRecord
-                    .filter(ImageRecord.Columns.collectionId == collectionId)
-                    .filter(ImageRecord.Columns.status == ImageStatus.indexed.rawValue))
+            let request = filter.apply(to: ImageRecord.shown(in: collectionId))
             return try Int64.fetchSet(db, request.select(ImageRecord.Columns.id))
         }
     }

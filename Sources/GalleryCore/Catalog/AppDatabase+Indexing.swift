@@ -30,11 +30,12 @@ extension AppDatabase {
     /// catalogue. An image whose content changed loses the faces of its old content.
     public func apply(
         _ changes: [CatalogChange], embeddings: [EmbeddingRecord] = [], faceScans: [FaceScan] = [], textScans: [TextScan] = [],
-        run: IndexRunRecord? = nil
+        perceptualHashes: [PerceptualHashRecord] = [], run: IndexRunRecord? = nil
     ) throws {
         try writer.write { db in
             if let run { try run.update(db) }
             for embedding in embeddings { try embedding.upsert(db) }
+            for hash in perceptualHashes { try hash.save(db) }
             for change in changes {
                 switch change {
                 case .upsert(var record):

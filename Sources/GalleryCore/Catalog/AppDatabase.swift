@@ -41,6 +41,7 @@ public struct AppDatabase: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             db.add(function: SQLFunctions.distanceKilometres)
+            db.add(function: SQLFunctions.hamming)
         }
         return configuration
     }

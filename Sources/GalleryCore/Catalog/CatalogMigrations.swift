@@ -201,6 +201,7 @@ enum CatalogMigrations {
             }
         }
         migrator.registerMigration("v9: keyword index", migrate: KeywordSchema.migrate)
+        migrator.registerMigration("v10: duplicates", migrate: DuplicateSchema.migrate)
         migrator.registerMigration("v11: albums", migrate: AlbumSchema.migrate)
         return migrator
     }

@@ -12,6 +12,12 @@ enum SQLFunctions {
         else { return nil }
         return GeoDistance.kilometres(from: (lat1, lon1), to: (lat2, lon2))
     }
+
+    /// `hamming(a, b)`: how many bits differ between two 64-bit integers (perceptual hashes).
+    static let hamming = DatabaseFunction("hamming", argumentCount: 2, pure: true) { values in
+        guard let a = Int64.fromDatabaseValue(values[0]), let b = Int64.fromDatabaseValue(values[1]) else { return nil }
+        return (a ^ b).nonzeroBitCount
+    }
 }
 
 /// Distances on the Earth's surface.

@@ -70,10 +70,14 @@ public struct GalleryConfiguration: Sendable, Equatable {
     public var thumbnailsURL: URL { home.appendingPathComponent("thumbnails") }
     /// The configuration file read by ``ConfigurationLoader``.
     public var configurationFileURL: URL { home.appendingPathComponent("config.yaml") }
-    /// The data folder's own folders, never crawled: thumbnails, models and the runtime library.
-    /// (Uploads, the managed originals store, are photos and may be crawled.)
+    /// The managed store of uploaded originals (see ``UploadStore``).
+    public var uploadsURL: URL { home.appendingPathComponent("uploads") }
+    /// The trash of originals deleted as duplicates (see ``DuplicateTrash``).
+    public var trashURL: URL { home.appendingPathComponent("trash") }
+    /// The data folder's own folders, never crawled: thumbnails, models, the runtime library
+    /// and the trash. (Uploads, the managed originals store, are photos and may be crawled.)
     public var internalFolders: [URL] {
-        ["thumbnails", "models", "runtime"].map { home.appendingPathComponent($0) }
+        ["thumbnails", "models", "runtime", "trash"].map { home.appendingPathComponent($0) }
     }
 
     /// Every exclusion pattern in force.

@@ -57,8 +57,12 @@ struct FileProcessor: Sendable {
             timings.inspect = start.duration(to: clock.now).seconds
             start = clock.now
             var preview: DecodedImage?
+            var perceptualHash: PerceptualHashRecord?
             if !thumbnails.containsAll(hash: hash) {
-                preview = try renderThumbnails(contents.data, hash: hash)
+                let rendered = try renderThumbnails(contents.data, hash: hash)
+                // From the preview just made (nil: flat, matched by content only).
+                perceptualHash = PerceptualHashRecord(contentHash: hash, hash: try? PerceptualHash(image: rendered))
+                preview = rendered
             }
             timings.thumbnails = start.duration(to: clock.now).seconds
             var embedding: EmbeddingRecord?
@@ -97,7 +101,8 @@ struct FileProcessor: Sendable {
             record.height = inspection.height
             record.metadata = inspection.metadata
             return ProcessedFile(
-                change: .upsert(record), embedding: embedding, faceScan: faceScan, textScan: textScan, warning: warning,
+                change: .upsert(record), embedding: embedding, faceScan: faceScan, textScan: textScan,
+                perceptualHash: perceptualHash, warning: warning,
                 outcome: item.existing == nil ? .added : .updated, timings: timings)
         } catch let error as ImagingError {
             return failure(

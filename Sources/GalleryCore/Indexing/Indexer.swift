@@ -114,6 +114,7 @@ public struct Indexer: Sendable {
                 if let embedding = result.embedding { batch.embeddings.append(embedding) }
                 if let scan = result.faceScan { batch.faceScans.append(scan) }
                 if let scan = result.textScan { batch.textScans.append(scan) }
+                if let hash = result.perceptualHash { batch.perceptualHashes.append(hash) }
                 if let warning = result.warning {
                     logger.warning(
                         "indexed with a problem", metadata: ["image.path": "\(result.change.path)", "index.problem": "\(warning)"])
@@ -160,6 +161,11 @@ public struct Indexer: Sendable {
                     if state.total > 0 { progress(state) }
                 }
         }
+        // Hashes for content the pass above did not render (moved, copied, indexed before
+        // duplicates existed), then this collection's new photos compared against it.
+        try PerceptualHashScanner(catalog: catalog, thumbnails: store, decoder: PhotoDecoder(limits: configuration.limits))
+            .scan(collectionId: collectionId, logger: logger)
+        try DuplicateFinder(catalog: catalog).find(collectionId: collectionId, logger: logger)
         if options.maintainKeywords {
             try KeywordMaintenance(
                 catalog: catalog, tagWordsFolder: KeywordMaintenance.tagWordsFolder(home: configuration.home), logger: logger
@@ -211,6 +217,7 @@ public struct Indexer: Sendable {
         var embeddings: [EmbeddingRecord] = []
         var faceScans: [FaceScan] = []
         var textScans: [TextScan] = []
+        var perceptualHashes: [PerceptualHashRecord] = []
     }
 
     /// Commits a batch with the run's counts; returns the seconds it took.
@@ -218,7 +225,8 @@ public struct Indexer: Sendable {
         guard !batch.changes.isEmpty else { return 0 }
         let start = ContinuousClock.now
         try catalog.apply(
-            batch.changes, embeddings: batch.embeddings, faceScans: batch.faceScans, textScans: batch.textScans, run: run)
+            batch.changes, embeddings: batch.embeddings, faceScans: batch.faceScans, textScans: batch.textScans,
+            perceptualHashes: batch.perceptualHashes, run: run)
         batch = PendingBatch()
         return (ContinuousClock.now - start).seconds
     }

@@ -14,6 +14,8 @@ struct ProcessedFile: Sendable {
     var faceScan: FaceScan? = nil
     /// The text read in the file's content, when it was scanned.
     var textScan: TextScan? = nil
+    /// The perceptual hashes of new content, computed from its fresh preview.
+    var perceptualHash: PerceptualHashRecord? = nil
     /// Something worth logging that did not fail the file.
     var warning: String? = nil
     var outcome: Outcome

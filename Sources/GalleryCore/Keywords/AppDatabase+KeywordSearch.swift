@@ -102,12 +102,7 @@ extension AppDatabase {
         expression: String, collectionId: Int64, filter: ImageFilter, limit: Int, _ db: Database
     ) throws -> [KeywordMatch] {
         let table = KeywordSchema.indexTable
-        let candidates = filter.apply(
-            to:
-                ImageRecord
-                .filter(ImageRecord.Columns.collectionId == collectionId)
-                .filter(ImageRecord.Columns.status == ImageStatus.indexed.rawValue)
-                .filter(sql: "image.id = \(table).rowid"))
+        let candidates = filter.apply(to: ImageRecord.shown(in: collectionId).filter(sql: "image.id = \(table).rowid"))
         let weights = KeywordField.allCases.map { "\($0.weight)" }.joined(separator: ", ")
         let sql: SQL = """
             SELECT \(sql: table).rowid AS id, bm25(\(sql: table), \(sql: weights)) AS score

@@ -5,11 +5,7 @@ extension AppDatabase {
     /// a capture date last), one page at a time.
     public func findImages(_ query: ImageQuery) throws -> ImagePage {
         try reader.read { db in
-            let base = query.filter.apply(
-                to:
-                    ImageRecord
-                    .filter(ImageRecord.Columns.collectionId == query.collectionId)
-                    .filter(ImageRecord.Columns.status == ImageStatus.indexed.rawValue))
+            let base = query.filter.apply(to: ImageRecord.shown(in: query.collectionId))
             let total = try base.fetchCount(db)
             let images =
                 try base

@@ -103,6 +103,13 @@ extension APIError {
             }
         case let error as AlbumError: return .album(error)
         case let error as ExportError: return .export(error)
+        case let error as DuplicateError:
+            switch error {
+            case .groupNotFound: return .notFound(error.description)
+            case .invalidGroupId, .keeperNotInGroup, .similarNeverDeleted: return .badRequest(error.description)
+            case .originalsNeedConfirmation: return .conflict(error.description)
+            case .cannotTrash: return APIError(.internalServerError, code: "cannot_trash", message: error.description)
+            }
         case let error as ImagingError:
             return APIError(.unprocessableContent, code: "unreadable_image", message: "\(error)")
         case let error as IndexingError:

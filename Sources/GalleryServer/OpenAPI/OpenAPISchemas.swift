@@ -167,10 +167,8 @@ enum OpenAPISchemas {
                     "created_at": string, "started_at": nullableString, "finished_at": nullableString,
                 ], required: ["id", "kind", "state", "progress"]),
             "JobList": object(["jobs": array(ref("Job"))]),
-        ].merging(persons) { first, _ in first }.merging(tokens) { first, _ in first }.merging(userTags) { first, _ in first }.merging(
-            albums
-        ) { first, _ in first }
-        .merging(text) { first, _ in first }
+        ].merging(persons) { first, _ in first }.merging(tokens) { first, _ in first }.merging(userTags) { first, _ in first }
+            .merging(albums) { first, _ in first }.merging(text) { first, _ in first }.merging(duplicates) { first, _ in first }
     }
 
     static var text: [String: Any] {

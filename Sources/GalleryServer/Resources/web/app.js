@@ -1465,6 +1465,7 @@ function bindEvents() {
   $('#folder-button').addEventListener('click', addFolder);
   bindPeopleEvents();
   bindAlbumEvents();
+  bindDuplicateEvents();
 
   // Grid: click opens the lightbox; arrow keys move between tiles.
   $('#grid').addEventListener('click', (e) => {

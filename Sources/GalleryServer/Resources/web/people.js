@@ -117,11 +117,14 @@ function showPage(page) {
   $('#people-view').hidden = page !== 'people';
   $('#review-view').hidden = page !== 'review';
   $('#albums-view').hidden = page !== 'albums';
+  $('#duplicates-view').hidden = page !== 'duplicates';
   $('#people-button').setAttribute('aria-pressed', String(page === 'people' || page === 'review'));
   $('#albums-button').setAttribute('aria-pressed', String(page === 'albums'));
+  $('#duplicates-button').setAttribute('aria-pressed', String(page === 'duplicates'));
   if (!changed) return;
   if (page === 'albums') renderAlbums();
   if (page === 'people') renderPeople(true);
+  if (page === 'duplicates') renderDuplicates();
   if (page === 'review') renderReview();
 }
 

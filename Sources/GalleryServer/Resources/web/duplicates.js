@@ -1,0 +1,123 @@
+'use strict';
+// Duplicates page: the collection's duplicate groups in three tiers (exact copies,
+// near-identical versions, similar shots). Pick the photo to keep (the server's default keeper
+// is preselected), then hide, stack or delete the others; their tags and descriptions go to the
+// keeper. Originals from server folders are deleted only with the explicit checkbox, and then
+// wait in the trash. Uses app.js's api, el, icon, fmt, toast, handleError and state.
+
+const dupes = {
+  tier: 'exact',
+  thumbs: new Map(),   // image id -> blob URL, revoked when the page is rendered again
+  paths: {
+    list: (cid) => `/collections/${encodeURIComponent(cid)}/duplicates`,
+    counts: (cid) => `/collections/${encodeURIComponent(cid)}/duplicates/counts`,
+    resolve: (cid, id) => `/collections/${encodeURIComponent(cid)}/duplicates/${encodeURIComponent(id)}/resolve`,
+    trash: (cid) => `/collections/${encodeURIComponent(cid)}/trash`,
+    emptyTrash: (cid) => `/collections/${encodeURIComponent(cid)}/trash/empty`,
+  },
+  labels: { exact: 'Exact copies', near: 'Near-identical', similar: 'Similar shots' },
+};
+
+function dupeThumb(id) {
+  const img = el('img', { class: 'dupe-thumb', alt: '', loading: 'lazy' });
+  const cached = dupes.thumbs.get(id);
+  if (cached) img.src = cached;
+  else api.blob(api.paths.thumbnail(id, 'small')).then((blob) => {
+    const url = URL.createObjectURL(blob);
+    dupes.thumbs.set(id, url);
+    img.src = url;
+  }).catch(() => img.classList.add('missing'));
+  return img;
+}
+
+async function renderDuplicates() {
+  const cid = state.cid;
+  if (cid === null || cid === undefined) return;
+  for (const url of dupes.thumbs.values()) URL.revokeObjectURL(url);
+  dupes.thumbs.clear();
+  let counts, page, trash;
+  try {
+    [counts, page, trash] = await Promise.all([
+      api.request('GET', dupes.paths.counts(cid)),
+      api.request('GET', dupes.paths.list(cid), { query: { tier: dupes.tier, limit: 50 } }),
+      api.request('GET', dupes.paths.trash(cid)),
+    ]);
+  } catch (err) {
+    handleError(err, 'Could not load duplicates');
+    return;
+  }
+  if (cid !== state.cid || state.page !== 'duplicates') return;
+  $('#dupes-tiers').replaceChildren(...Object.keys(dupes.labels).map((tier) => el('button', {
+    class: 'btn small', type: 'button', 'aria-pressed': String(tier === dupes.tier), 'data-tier': tier,
+    onclick: () => { dupes.tier = tier; renderDuplicates(); },
+  }, `${dupes.labels[tier]} `, el('span', { class: 'badge', text: fmt.num(counts[tier] ?? 0) }))));
+  const files = trash.files ?? [];
+  const empty = $('#dupes-empty-trash');
+  empty.hidden = files.length === 0;
+  empty.textContent = `Empty trash (${fmt.num(files.length)})`;
+  $('#dupes-title').textContent = `Duplicates · ${dupes.labels[dupes.tier]} · ${fmt.num(page.total)}`;
+  $('#dupes-list').replaceChildren(...page.groups.map(dupeGroupCard));
+  const message = $('#dupes-message');
+  message.hidden = page.groups.length > 0;
+  message.className = 'message empty';
+  message.replaceChildren(el('h3', { text: `No ${dupes.labels[dupes.tier].toLowerCase()}` }),
+    el('p', { text: 'Groups appear when indexing finds photos alike; each new photo is compared with the collection.' }));
+}
+
+function dupeGroupCard(group) {
+  const name = `keep-${group.id}`;
+  const members = group.members.map((m) => el('label', { class: 'dupe-member', 'data-image': String(m.image_id) },
+    dupeThumb(m.image_id),
+    el('span', { class: 'dupe-keep' },
+      el('input', { type: 'radio', name, value: String(m.image_id), checked: m.image_id === group.keeper_id }), ' Keep'),
+    el('span', { class: 'dupe-facts muted' },
+      [m.width && m.height ? `${m.width}×${m.height}` : null, fmt.bytes(m.file_size), m.taken_at ? fmt.date(m.taken_at) : null]
+        .filter(Boolean).join(' · ')),
+    el('span', { class: 'dupe-path', title: m.path, text: fmt.name(m.path) })));
+  const originals = el('input', { type: 'checkbox', class: 'dupe-originals' });
+  const act = (action) => resolveDuplicateGroup(group, card, action, originals.checked);
+  const actions = [
+    el('button', { class: 'btn small', type: 'button', 'data-action': 'hide', onclick: () => act('hide') }, 'Keep one, hide others'),
+    el('button', { class: 'btn small', type: 'button', 'data-action': 'stack', onclick: () => act('stack') }, 'Stack'),
+  ];
+  if (group.tier !== 'similar') {
+    actions.push(el('button', { class: 'btn small danger', type: 'button', 'data-action': 'delete', onclick: () => act('delete') },
+      'Delete others'));
+    actions.push(el('label', { class: 'check-inline' }, originals, ' also originals from folders (to the trash)'));
+  }
+  const card = el('li', { class: 'dupe-group', 'data-group': group.id },
+    el('div', { class: 'dupe-members' }, members),
+    el('div', { class: 'page-toolbar dupe-actions' }, actions));
+  return card;
+}
+
+async function resolveDuplicateGroup(group, card, action, deleteOriginals) {
+  const keep = Number(card.querySelector('input[type=radio]:checked')?.value ?? group.keeper_id);
+  const body = { action, keep };
+  if (action === 'delete') body.delete_originals = deleteOriginals;
+  try {
+    const done = await api.request('POST', dupes.paths.resolve(state.cid, group.id), { body });
+    const verb = { hide: 'Hid', stack: 'Stacked', delete: 'Deleted' }[done.action] ?? done.action;
+    const merged = done.merged_tags.length ? `; tags merged: ${done.merged_tags.join(', ')}` : '';
+    toast(`${verb} ${done.others.length} photo${done.others.length === 1 ? '' : 's'}, kept #${done.keeper_id}${merged}`);
+    if (action === 'delete') runSearch(); // the photo grid behind this page loses the deleted tiles
+  } catch (err) {
+    handleError(err, 'Could not resolve the group');
+  }
+  renderDuplicates();
+}
+
+async function emptyDuplicateTrash() {
+  try {
+    const done = await api.request('POST', dupes.paths.emptyTrash(state.cid));
+    toast(`Deleted ${fmt.num(done.files.length)} file(s) from the trash for good`);
+  } catch (err) {
+    handleError(err, 'Could not empty the trash');
+  }
+  renderDuplicates();
+}
+
+function bindDuplicateEvents() {
+  $('#duplicates-button').addEventListener('click', () => showPage(state.page === 'duplicates' ? 'photos' : 'duplicates'));
+  $('#dupes-empty-trash').addEventListener('click', emptyDuplicateTrash);
+}
