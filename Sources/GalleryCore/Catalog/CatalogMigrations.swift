@@ -201,6 +201,7 @@ enum CatalogMigrations {
             }
         }
         migrator.registerMigration("v9: keyword index", migrate: KeywordSchema.migrate)
+        migrator.registerMigration("v12: colours", migrate: ColourSchema.migrate)
         return migrator
     }
 }
