@@ -50,6 +50,8 @@ extension SearchFilters {
         filter.maxHeight = maxHeight
         filter.hasLocation = hasLocation
         if let near = near.trimmedNonEmpty { filter.near = try Self.circle(near) }
+        if let bbox = bbox.trimmedNonEmpty { filter.area = try GeoBox.parse(bbox) }
+        if let color = color.trimmedNonEmpty { filter.colors = try ColourFilter.parse(color) }
         return filter
     }
 

@@ -4,6 +4,7 @@ public enum QueryField: String, CaseIterable, Sendable, Codable {
     case tag, text, file, camera, lens, type, format, place, person, after, before
     case `in`
     case near
+    case color
 
     /// The field a name means (any case); `nil` for a name that is not a field.
     public init?(name: some StringProtocol) {
@@ -33,6 +34,7 @@ public enum QueryField: String, CaseIterable, Sendable, Codable {
         case .before: "taken before a date"
         case .in: "taken in a year, month or day: in:2019, in:2019-07"
         case .near: "within KM of a point: near:LAT,LON,KM"
+        case .color: "a colour covering much of the photo: color:blue (\(ColourName.words))"
         }
     }
 

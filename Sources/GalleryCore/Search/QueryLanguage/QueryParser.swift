@@ -138,6 +138,7 @@ extension QueryField {
         case .person: "Anna"
         case .after, .before, .in: "2019-07"
         case .near: "48.8584,2.2945,5"
+        case .color: "blue"
         }
     }
 }
