@@ -11,7 +11,7 @@ struct Gallery: AsyncParsableCommand {
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self, ServeCommand.self, ModelsCommand.self,
             PersonsCommand.self, FacesCommand.self, PlacesCommand.self, OCRCommand.self, TokensCommand.self, EvalCommand.self,
-            TagCommand.self, DescribeCommand.self,
+            TagCommand.self, DescribeCommand.self, TimelineCommand.self, ColorsCommand.self,
         ]
     )
 
