@@ -87,5 +87,8 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     FacesController(services: services).addRoutes(to: routes)
     TagsController(services: services).addRoutes(to: routes)
     TextController(services: services).addRoutes(to: routes)
+    TimelineController(services: services).addRoutes(to: routes)
+    MapController(services: services).addRoutes(to: routes)
+    ColorsController(services: services).addRoutes(to: routes)
     return routes
 }

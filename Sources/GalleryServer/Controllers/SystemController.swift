@@ -33,6 +33,8 @@ struct SystemController {
         for (path, file, type) in [
             ("/", "index.html", "text/html; charset=utf-8"), ("/app.js", "app.js", "text/javascript; charset=utf-8"),
             ("/people.js", "people.js", "text/javascript; charset=utf-8"), ("/style.css", "style.css", "text/css; charset=utf-8"),
+            ("/timeline.js", "timeline.js", "text/javascript; charset=utf-8"), ("/map.js", "map.js", "text/javascript; charset=utf-8"),
+            ("/colors.js", "colors.js", "text/javascript; charset=utf-8"),
         ] {
             routes.add(RouteDoc(method: .get, path: path, summary: "Web UI: \(file)", tag: "web", response: type)) { _, _ in
                 guard let webRoot, let data = FileManager.default.contents(atPath: webRoot.appendingPathComponent(file).path) else {

@@ -116,8 +116,14 @@ function showPage(page) {
   $('#results').hidden = page !== 'photos';
   $('#people-view').hidden = page !== 'people';
   $('#review-view').hidden = page !== 'review';
-  $('#people-button').setAttribute('aria-pressed', String(page !== 'photos'));
+  $('#timeline-view').hidden = page !== 'timeline';
+  $('#map-view').hidden = page !== 'map';
+  $('#people-button').setAttribute('aria-pressed', String(page === 'people' || page === 'review'));
+  $('#timeline-button').setAttribute('aria-pressed', String(page === 'timeline'));
+  $('#map-button').setAttribute('aria-pressed', String(page === 'map'));
   if (!changed) return;
+  if (page === 'timeline') renderTimeline();
+  if (page === 'map') renderMap();
   if (page === 'people') renderPeople(true);
   if (page === 'review') renderReview();
 }
@@ -556,7 +562,7 @@ function clearPersonChips() {
 /* ======================================================================== events == */
 
 function bindPeopleEvents() {
-  $('#people-button').addEventListener('click', () => showPage(state.page === 'photos' ? 'people' : 'photos'));
+  $('#people-button').addEventListener('click', () => showPage(state.page === 'people' || state.page === 'review' ? 'photos' : 'people'));
   $('#people-show-hidden').addEventListener('change', () => renderPeople(false));
   $('#people-merge').addEventListener('click', mergeSelected);
   $('#people-hide').addEventListener('click', hideSelected);
