@@ -18,5 +18,5 @@ fixtures=$(scripts/fetch-fixtures.sh)
 scripts/quiet-build.sh -c release
 bin="$(swift build -c release --show-bin-path)"
 echo "Smart Gallery colour benchmark: $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-"$bin/gallery-bench" colours --photos "$fixtures/skimage" --photos "$fixtures/pillow-heif" --photos "$fixtures/piexif" \
-    --out "$root/.cache/bench/colours"
+"$bin/gallery-bench" colours --photos "$fixtures/skimage" --photos "$fixtures/pillow-heif/heif_other" \
+    --photos "$fixtures/piexif" --photos "$fixtures/face-recognition" --out "$root/.cache/bench/colours"

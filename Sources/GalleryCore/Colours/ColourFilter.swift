@@ -34,8 +34,8 @@ public struct ColourFilter: Sendable, Equatable, Codable {
     /// The SQL condition on `image` and its arguments.
     var condition: (sql: String, arguments: StatementArguments) {
         let sql =
-            "EXISTS (SELECT 1 FROM colourShare c WHERE c.contentHash = image.contentHash AND c.name = ? AND c.share >= ?"
-            + (dominant ? " AND c.rank = 1)" : ")")
+            "image.contentHash IN (SELECT contentHash FROM colourShare WHERE name = ? AND share >= ?"
+            + (dominant ? " AND rank = 1)" : ")")
         return (sql, [name.rawValue, dominant ? Self.dominantShare : Self.minimumShare])
     }
 }

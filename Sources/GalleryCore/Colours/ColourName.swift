@@ -20,22 +20,22 @@ public enum ColourName: String, CaseIterable, Sendable, Codable {
     public init(_ colour: OKLab) {
         let lightness = colour.l
         let chroma = colour.chroma
-        if chroma < 0.03 || (lightness < 0.25 && chroma < 0.06) {
+        if chroma < 0.035 || (lightness < 0.25 && chroma < 0.06) {
             self = lightness < 0.27 ? .black : lightness > 0.9 ? .white : .grey
             return
         }
         switch colour.hue {
-        case 15..<45: self = lightness > 0.78 ? .pink : .red
-        case 45..<75: self = lightness < 0.65 || chroma < 0.09 ? .brown : .orange
+        case 15..<40: self = lightness > 0.78 ? .pink : .red
+        case 40..<75: self = lightness < 0.65 || chroma < 0.09 ? .brown : .orange
         case 75..<120:
-            if lightness >= 0.62 && chroma >= 0.07 {
+            if lightness >= 0.62 {
                 self = .yellow
             } else {
                 self = colour.hue < 95 ? .brown : .green
             }
         case 120..<175: self = .green
-        case 175..<220: self = .teal
-        case 220..<290: self = .blue
+        case 175..<205: self = .teal
+        case 205..<290: self = .blue
         case 290..<345: self = .purple
         default: self = lightness > 0.62 ? .pink : .red
         }

@@ -21,7 +21,9 @@ enum ColourSchema {
             t.column("rank", .integer).notNull()
             t.primaryKey(["contentHash", "name"])
         }
-        // The timeline's index rides in this migration (the session's one migration name).
+        try db.create(index: "colourShare_name", on: "colourShare", columns: ["name", "share"])
+        // The timeline's and the map's indexes ride in this migration (the session's one name).
         try TimelineSchema.createIndex(db)
+        try MapPosition.createIndex(db)
     }
 }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// A bounding box on the Earth's surface, `WEST,SOUTH,EAST,NORTH` in degrees as GeoJSON orders
 /// it; a box whose west edge is east of its east edge crosses the antimeridian.
 ///
@@ -43,7 +45,19 @@ public struct GeoBox: Sendable, Equatable, Codable {
 public enum MapPosition {
     /// The SQL condition on `image`.
     static let placeable =
-        "latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180 AND NOT (latitude = 0 AND longitude = 0)"
+        """
+        latitude IS NOT NULL AND longitude IS NOT NULL AND latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180
+          AND NOT (latitude = 0 AND longitude = 0)
+        """
+
+    /// Positions by collection (photos with one only): the markers and boxes read it alone.
+    static func createIndex(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE INDEX image_position ON image(collectionId, status, latitude, longitude, takenAt)
+                WHERE latitude IS NOT NULL AND longitude IS NOT NULL
+                """)
+    }
 
     /// Whether a position can be put on a map.
     public static func isPlaceable(latitude: Double?, longitude: Double?) -> Bool {

@@ -38,7 +38,7 @@ struct ColourPaletteTests {
         ("#d01c1c", ColourName.red), ("#8b0000", .red), ("#ff8c00", .orange), ("#ffd700", .yellow), ("#228b22", .green),
         ("#90ee90", .green), ("#008080", .teal), ("#40e0d0", .teal), ("#000080", .blue), ("#87ceeb", .blue),
         ("#4682b4", .blue), ("#800080", .purple), ("#ff69b4", .pink), ("#ffc0cb", .pink), ("#8b4513", .brown),
-        ("#d2b48c", .brown), ("#0a0a0a", .black), ("#808080", .grey), ("#f8f8f8", .white),
+        ("#6f4e37", .brown), ("#a0522d", .brown), ("#0a0a0a", .black), ("#808080", .grey), ("#f8f8f8", .white),
     ])
     func aSolidImageIsItsColour(_ hex: String, _ name: ColourName) throws {
         let palette = try Self.palette([(hex, 1)])
