@@ -514,16 +514,14 @@ def run(args):
         check("colour palette in the filters")
         page.click("#filters-toggle")
         page.wait("document.querySelectorAll('#color-swatches .swatch').length === 12", "the 12 colour swatches", 15)
-        colour = page.eval("(() => { const s = document.querySelector('#color-swatches .swatch:not(.empty) input'); return s ? s.value : ''; })()")
-        if not colour:
-            raise Failure("no colour swatch has photos (were the uploads' colours found?)")
+        colour = page.wait("document.querySelector('#color-swatches .swatch:not(.empty) input')?.value || ''",
+                           "a colour swatch with photos (were the uploads' colours found?)", 15)
         page.click(f"#color-swatches .swatch:has(input[value={colour}])")
         shot("07b-colour-filter.png")
         page.click("#filters-panel button[type=submit]")
         page.wait("document.querySelector('#grid-spinner').hidden", "the colour-filtered photos", 30)
         if page.eval(count_tiles) < 1:
             raise Failure(f"the colour filter {colour} found no photo, though its swatch counts some")
-        page.click("#filters-toggle")
         page.click("#filters-panel button[type=reset]")
         page.wait("document.querySelector('#filters-count').hidden", "the filters to clear", 10)
         page.click("#filters-toggle")
@@ -565,22 +563,28 @@ def run(args):
             page.wait("document.querySelectorAll('#map .map-dot, #map .marker-cluster').length > 0", "a marker", 20)
             page.wait("/photos with a location/.test(document.querySelector('#map-status').textContent)", "the map's status line", 10)
             shot("07d-map.png")
-            page.click("#map .map-dot, #map .marker-cluster")
-            page.wait("!document.querySelector('#results').hidden && document.querySelector('#grid-spinner').hidden", "the marker's photos", 20)
-            if page.eval(count_tiles) < 1:
-                raise Failure("the map marker's area shows no photo")
-            if page.eval("document.querySelector('#filters-count').hidden"):
-                raise Failure("the map's area is not shown as a filter")
-            page.click("#filters-toggle")
-            page.click("#filters-panel button[type=reset]")
-            page.wait("document.querySelector('#filters-count').hidden && document.querySelector('#grid-spinner').hidden", "the area filter to clear", 10)
-            page.click("#filters-toggle")
+            for target, what in [("#map-area", "the area's photos"), ("#map .map-dot, #map .marker-cluster", "the marker's photos")]:
+                if target != "#map-area":
+                    page.click("#map-button")
+                    page.wait("document.querySelectorAll('#map .map-dot, #map .marker-cluster').length > 0", "the marker again", 20)
+                page.click(target)
+                page.wait("!document.querySelector('#results').hidden && document.querySelector('#grid-spinner').hidden", what, 20)
+                if page.eval(count_tiles) < 1:
+                    raise Failure(f"{what}: no photo in the grid")
+                if page.eval("document.querySelector('#filters-count').hidden"):
+                    raise Failure("the map's area is not shown as a filter")
+                page.click("#filters-toggle")
+                page.click("#filters-panel button[type=reset]")
+                page.wait("document.querySelector('#filters-count').hidden && document.querySelector('#grid-spinner').hidden",
+                          "the area filter to clear", 10)
+                page.click("#filters-toggle")
         else:
             shot("07d-map.png")
             page.click("#map-button")
 
         check("dark mode")
-        page.click("#clear-search")
+        if not page.eval("document.querySelector('#clear-search').hidden"):
+            page.click("#clear-search")
         page.wait("/All photos/.test(document.querySelector('#results-title').textContent) && document.querySelector('#grid-spinner').hidden", "all photos")
         page.call("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": "dark"}])
         page.wait("document.querySelectorAll('#grid .tile img.loaded').length > 0", "thumbnails", 30)

@@ -1463,7 +1463,6 @@ function bindEvents() {
   });
   $('#filters-panel').addEventListener('reset', () => setTimeout(() => {
     clearPersonChips();
-    delete state.filters.bbox;
     if (Object.keys(state.filters).length) clearFilters();
   }, 0));
 
@@ -1476,6 +1475,7 @@ function bindEvents() {
   bindPeopleEvents();
   bindTimelineEvents();
   bindMapEvents();
+  bindColorEvents();
 
   // Grid: click opens the lightbox; arrow keys move between tiles.
   $('#grid').addEventListener('click', (e) => {

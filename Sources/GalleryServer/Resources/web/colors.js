@@ -46,3 +46,8 @@ async function showLightboxColors(item, index) {
     box.hidden = true;
   }
 }
+
+function bindColorEvents() {
+  // The counts change as photos come: fresh ones each time the filters open.
+  $('#filters-toggle').addEventListener('click', () => { if (!$('#filters-panel').hidden) renderColorSwatches(); });
+}

@@ -77,7 +77,6 @@ function createMap() {
   }
   mapState.cluster = L.markerClusterGroup({ zoomToBoundsOnClick: false, showCoverageOnHover: true, chunkedLoading: true });
   mapState.cluster.on('clusterclick', (e) => showArea(e.layer.getBounds(), `${fmt.num(e.layer.getChildCount())} photos on the map`));
-  mapState.cluster.on('click', (e) => showArea(L.latLngBounds([e.layer.getLatLng()]), 'A photo on the map'));
   map.addLayer(mapState.cluster);
   // Shift-drag draws a box: its photos.
   map.on('boxzoomend', (e) => showArea(e.boxZoomBounds, 'Photos in the box'));
@@ -88,12 +87,15 @@ function showMarkers(data) {
   const cluster = mapState.cluster;
   cluster.clearLayers();
   const dot = L.divIcon({ className: 'map-dot', iconSize: [12, 12] });
-  cluster.addLayers(data.markers.map(([id, lat, lon]) => L.marker([lat, lon], { icon: dot, imageId: id, keyboard: false })));
+  cluster.addLayers(data.markers.map(([, lat, lon]) => L.marker([lat, lon], { icon: dot, keyboard: false })
+    .on('click', (e) => showArea(L.latLngBounds([e.latlng]), 'A photo on the map'))));
   const parts = [`${fmt.num(data.total)} photos with a location`];
   if (data.truncated) parts.push(`the newest ${fmt.num(data.markers.length)} shown`);
   if (data.unplaceable) parts.push(`${fmt.num(data.unplaceable)} with GPS at (0,0) or out of range not placed`);
   $('#map-status').textContent = parts.join(' · ');
-  if (data.markers.length) mapState.map.fitBounds(cluster.getBounds(), { maxZoom: 12, padding: [24, 24] });
+  // The offline outline (1:110m) says little closer than a country; tiles can go nearer.
+  const maxZoom = mapState.settings.tile_url ? 12 : 5;
+  if (data.markers.length) mapState.map.fitBounds(cluster.getBounds(), { maxZoom, padding: [24, 24], animate: false });
 }
 
 // `WEST,SOUTH,EAST,NORTH` of Leaflet bounds, longitudes wrapped into -180...180 (a box wider

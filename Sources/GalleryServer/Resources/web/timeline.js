@@ -75,7 +75,7 @@ function yearSection(year) {
   });
   return el('section', { class: 'timeline-year', 'data-year': year.key },
     el('h3', {}, el('button', { class: 'link', type: 'button', onclick: () => showPeriod(year.key) }, year.key),
-      el('span', { class: 'muted', text: ` ${fmt.num(year.count)} photos ` }), fileDatedNote(year.file_dated)),
+      el('span', { class: 'muted', text: ` ${fmt.num(year.count)} photo${year.count === 1 ? '' : 's'} ` }), fileDatedNote(year.file_dated)),
     el('div', { class: 'timeline-months' }, ...months), days);
 }
 
