@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["GalleryTestSupport", "GalleryServer", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["GalleryTestSupport", "GalleryServer", "GalleryCore", .product(name: "Hummingbird", package: "hummingbird")]
         ),
     ],
     swiftLanguageModes: [.v6],

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fetches the ONNX Runtime library and builds the model files the product and its tests use:
 # the offline pack (default model) and its tag words (WordNet), the tiny CLIP test model, the face
-# models, the places data (offline reverse geocoding) and the OCR models. Idempotent, cached under .cache/.
+# models, the places data (offline reverse geocoding), the world outline of the map page and the OCR models. Idempotent, cached under .cache/.
 # Usage: scripts/models.sh            prints the ONNX Runtime library's path
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,6 +11,7 @@ runtime=$("$root/scripts/models/fetch-onnxruntime.sh")
 "$root/scripts/models/build-tiny-clip.sh"
 "$root/scripts/models/build-face-models.sh"
 "$root/scripts/models/build-places.sh"
+"$root/scripts/models/build-map.sh"
 "$root/scripts/models/build-ocr-models.sh"
 python3 "$root/scripts/models/make-test-models.py"
 echo "$runtime"

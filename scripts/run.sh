@@ -38,6 +38,10 @@ if ! cmp -s .cache/models/places/manifest.json "$home/models/places/manifest.jso
     cp .cache/models/places/places.tsv .cache/models/places/countries.tsv "$home/models/places/"
     cp .cache/models/places/manifest.json "$home/models/places/"
 fi
+# The world outline of the map page (Natural Earth) goes to <home>/models/map.
+if ! cmp -s .cache/models/map/world.geojson "$home/models/map/world.geojson"; then
+    install -D -m 0600 .cache/models/map/world.geojson "$home/models/map/world.geojson"
+fi
 # The OCR models (PP-OCRv5 mobile detection, recognition, orientation + dictionary) go to <home>/models/ocr.
 if ! cmp -s .cache/models/ocr/ocr.json "$home/models/ocr/ocr.json"; then
     mkdir -p "$home/models/ocr"

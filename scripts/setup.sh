@@ -3,7 +3,8 @@
 # nothing is to do. Usage: scripts/setup.sh
 set -euo pipefail
 
-packages=(libvips-dev libopenblas-dev libdlib-dev pkg-config util-linux)
+# libjs-leaflet and its marker-cluster plugin: the map page (served by `gallery serve`, no CDN).
+packages=(libvips-dev libopenblas-dev libdlib-dev pkg-config util-linux libjs-leaflet libjs-leaflet.markercluster)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -91,5 +91,8 @@ func buildRouter(_ services: GalleryServices) -> Routes {
     MarksController(services: services).addRoutes(to: routes)
     DownloadsController(services: services).addRoutes(to: routes)
     DuplicatesController(services: services).addRoutes(to: routes)
+    TimelineController(services: services).addRoutes(to: routes)
+    MapController(services: services).addRoutes(to: routes)
+    ColorsController(services: services).addRoutes(to: routes)
     return routes
 }

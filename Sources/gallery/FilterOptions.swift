@@ -24,6 +24,10 @@ struct FilterOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(SearchField.near.help)) var near: String?
 
+    @Option(help: ArgumentHelp(SearchField.bbox.help)) var bbox: String?
+
+    @Option(help: ArgumentHelp(SearchField.color.help)) var color: String?
+
     @Option(help: ArgumentHelp(SearchField.place.help)) var place: String?
 
     @Option(name: [.customLong("path"), .customLong("path-contains")], help: ArgumentHelp(SearchField.path.help))
@@ -58,6 +62,8 @@ struct FilterOptions: ParsableArguments {
         filters.maxHeight = maxHeight
         filters.hasLocation = hasLocation
         filters.near = near
+        filters.bbox = bbox
+        filters.color = color
         filters.place = place
         filters.path = path
         filters.text = text

@@ -578,9 +578,80 @@ def run(args):
         if page.eval(count_tiles) != 1:
             raise Failure(f"the smart album is:favorite shows {page.eval(count_tiles)} photos, not 1")
         page.eval("document.querySelector('#search-input').value = ''")
+        check("colour palette in the filters")
+        page.click("#filters-toggle")
+        page.wait("document.querySelectorAll('#color-swatches .swatch').length === 12", "the 12 colour swatches", 15)
+        colour = page.wait("document.querySelector('#color-swatches .swatch:not(.empty) input')?.value || ''",
+                           "a colour swatch with photos (were the uploads' colours found?)", 15)
+        page.click(f"#color-swatches .swatch:has(input[value={colour}])")
+        shot("07f-colour-filter.png")
+        page.click("#filters-panel button[type=submit]")
+        page.wait("document.querySelector('#grid-spinner').hidden", "the colour-filtered photos", 30)
+        if page.eval(count_tiles) < 1:
+            raise Failure(f"the colour filter {colour} found no photo, though its swatch counts some")
+        page.click("#filters-panel button[type=reset]")
+        page.wait("document.querySelector('#filters-count').hidden", "the filters to clear", 10)
+        page.click("#filters-toggle")
+
+        check("timeline: years, a year's photos, jump to a date")
+        page.click("#timeline-button")
+        page.visible("#timeline-view")
+        page.wait("document.querySelectorAll('#timeline-years .timeline-year').length > 0", "the timeline's years", 20)
+        page.click("#timeline-years .timeline-year .month-chip:not(:disabled)")
+        page.wait("!document.querySelector('#timeline-years .timeline-days').hidden && document.querySelectorAll('.day-chip').length > 0",
+                  "the days of a month", 10)
+        shot("07g-timeline.png")
+        year = page.eval("document.querySelector('#timeline-years .timeline-year').dataset.year")
+        page.click("#timeline-years .timeline-year h3 .link")
+        page.wait(f"document.querySelector('#results-title').textContent.startsWith({json.dumps(year)}) && document.querySelector('#grid-spinner').hidden",
+                  "the year's photos in the grid", 20)
+        if page.eval(count_tiles) < 1:
+            raise Failure(f"the timeline's year {year} shows no photo")
+        page.click("#timeline-button")
+        page.visible("#timeline-view")
+        page.eval("document.querySelector('#timeline-date').value = '1971-01-01'")
+        page.click("#timeline-jump button[type=submit]")
+        page.wait("!document.querySelector('#results').hidden && document.querySelector('#grid-spinner').hidden && "
+                  "document.querySelectorAll('#grid .tile').length > 0", "the nearest day's photos after jumping to 1971", 20)
+
+        check("map: clustered GPS photos over the offline outline; a marker shows its photos")
+        if args.gps_photo:
+            page.click("#clear-search")
+            page.wait("document.querySelector('#grid-spinner').hidden", "all photos", 20)
+            before = page.eval(count_tiles)
+            page.set_files("#upload-input", [args.gps_photo])
+            page.wait(f"{count_tiles} >= {before + 1}", "the GPS photo's tile", 60)
+            page.wait("!/Pending|Queued|Indexing/.test(document.querySelector('#stats').textContent)", "indexing to finish", 120)
+        page.click("#map-button")
+        page.visible("#map-view")
+        page.wait("!!document.querySelector('#map .leaflet-container, #map.leaflet-container')", "Leaflet to load", 20)
+        page.wait("document.querySelectorAll('#map path.map-land').length > 100", "the world outline", 20)
+        if args.gps_photo:
+            page.wait("document.querySelectorAll('#map .map-dot, #map .marker-cluster').length > 0", "a marker", 20)
+            page.wait("/photos with a location/.test(document.querySelector('#map-status').textContent)", "the map's status line", 10)
+            shot("07h-map.png")
+            for target, what in [("#map-area", "the area's photos"), ("#map .map-dot, #map .marker-cluster", "the marker's photos")]:
+                if target != "#map-area":
+                    page.click("#map-button")
+                    page.wait("document.querySelectorAll('#map .map-dot, #map .marker-cluster').length > 0", "the marker again", 20)
+                page.click(target)
+                page.wait("!document.querySelector('#results').hidden && document.querySelector('#grid-spinner').hidden", what, 20)
+                if page.eval(count_tiles) < 1:
+                    raise Failure(f"{what}: no photo in the grid")
+                if page.eval("document.querySelector('#filters-count').hidden"):
+                    raise Failure("the map's area is not shown as a filter")
+                page.click("#filters-toggle")
+                page.click("#filters-panel button[type=reset]")
+                page.wait("document.querySelector('#filters-count').hidden && document.querySelector('#grid-spinner').hidden",
+                          "the area filter to clear", 10)
+                page.click("#filters-toggle")
+        else:
+            shot("07h-map.png")
+            page.click("#map-button")
 
         check("dark mode")
-        page.click("#clear-search")
+        if not page.eval("document.querySelector('#clear-search').hidden"):
+            page.click("#clear-search")
         page.wait("/All photos/.test(document.querySelector('#results-title').textContent) && document.querySelector('#grid-spinner').hidden", "all photos")
         page.call("Emulation.setEmulatedMedia", features=[{"name": "prefers-color-scheme", "value": "dark"}])
         page.wait("document.querySelectorAll('#grid .tile img.loaded').length > 0", "thumbnails", 30)
@@ -634,6 +705,13 @@ def run(args):
                 raise Failure(f"the People page is {overflow}px wide on a 375px screen")
             shot("11-mobile-people.png")
             page.click("#people-button")
+        page.click("#timeline-button")
+        page.wait("document.querySelectorAll('#timeline-years .timeline-year').length > 0", "the timeline on a phone", 15)
+        overflow = page.eval("document.documentElement.scrollWidth")
+        if overflow > 376:
+            raise Failure(f"the timeline is {overflow}px wide on a 375px screen")
+        shot("11b-mobile-timeline.png")
+        page.click("#timeline-button")
         page.call("Emulation.setDeviceMetricsOverride", width=1280, height=860, deviceScaleFactor=1, mobile=False)
 
         check("sign out")
@@ -678,6 +756,7 @@ def main():
     p.add_argument("--folder-count", type=int, default=0, help="how many photos that folder adds")
     p.add_argument("--people", action="store_true", help="the folder holds face photos: check the People page")
     p.add_argument("--text-word", help="a word printed in one of the folder's photos: check text: search and its boxes")
+    p.add_argument("--gps-photo", help="a photo with a GPS position to upload for the map step")
     args = p.parse_args()
     args.url = args.url.rstrip("/")
     try:

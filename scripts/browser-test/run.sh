@@ -5,7 +5,8 @@
 # sign in, create a collection, upload photos, add a server folder (with face photos), the People
 # page (cover faces, inline rename, a person's photos, face boxes in the lightbox, review), text
 # search, lightbox (the user's tags and description), similar images, search by a dropped image, filters, favourite and
-# rating, albums (select photos, add to an album, the Albums page, a zip download, a smart album), dark mode, the
+# rating, albums (select photos, add to an album, the Albums page, a zip download, a smart album), the colour palette,
+# the timeline (years, a year's photos, jump to a date), the map (outline, markers, a marker's photos), dark mode, the
 # Duplicates page (an uploaded copy found and deleted), a 375 px phone
 # screen, sign out. Fails on any missing
 # element, JavaScript error or failed request. Screenshots go to .cache/screenshots/.
@@ -96,6 +97,13 @@ else
     export GALLERY_OCR_MODELS="$root/.cache/models/ocr"
     folder_args=(--folder "$home/roots/photos" --folder-count 9 --text-word segmentation)
     people_args=(--people)
+    # A photo with GPS (pillow-heif's pug.heic) for the map page.
+    gps="$root/.cache/fixtures/pillow-heif/heif_other/pug.heic"
+    [ -f "$gps" ] || scripts/fetch-fixtures.sh >/dev/null
+    people_args+=(--gps-photo "$gps")
+    # The map's offline world outline, where scripts/run.sh installs it.
+    [ -s "$root/.cache/models/map/world.geojson" ] || "$root/scripts/models/build-map.sh"
+    install -D -m 0600 "$root/.cache/models/map/world.geojson" "$home/models/map/world.geojson"
     GALLERY_HOME="$home" "$gallery" models import "$root/.cache/models/offline-pack" >/dev/null
     log "starting the server on $url (GALLERY_HOME=$home)"
     GALLERY_HOME="$home" "$gallery" serve "${serve_args[@]}" >"$home/server.log" 2>&1 &

@@ -203,6 +203,7 @@ enum CatalogMigrations {
         migrator.registerMigration("v9: keyword index", migrate: KeywordSchema.migrate)
         migrator.registerMigration("v10: duplicates", migrate: DuplicateSchema.migrate)
         migrator.registerMigration("v11: albums", migrate: AlbumSchema.migrate)
+        migrator.registerMigration("v12: colours", migrate: ColourSchema.migrate)
         return migrator
     }
 }

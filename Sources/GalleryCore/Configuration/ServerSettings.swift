@@ -37,6 +37,15 @@ public struct ServerSettings: Sendable, Equatable {
     public var idleTimeout = 30.0
     /// Most connections open at once; more wait in the listen backlog.
     public var maxConnections = 512
+    /// A tile server for the map page, `https://tiles.example/{z}/{x}/{y}.png`; empty: the map shows
+    /// the offline world outline only.
+    public var mapTileURL = ""
+    /// The credit line the tile server asks for.
+    public var mapTileAttribution = ""
+    /// Where Debian's `libjs-leaflet` and `libjs-leaflet.markercluster` put their files.
+    public var leafletFolder = "/usr/share/javascript/leaflet"
+    /// The world outline (GeoJSON) of the map page; empty: `<home>/models/map/world.geojson`.
+    public var mapOutline = ""
 
     public init() {}
 
@@ -58,6 +67,10 @@ public struct ServerSettings: Sendable, Equatable {
             .integer("max_url_fetches", \.maxConcurrentURLFetches),
             .number("idle_timeout", \.idleTimeout),
             .integer("max_connections", \.maxConnections),
+            .string("map_tile_url", \.mapTileURL),
+            .string("map_tile_attribution", \.mapTileAttribution),
+            .string("leaflet_folder", \.leafletFolder),
+            .string("map_outline", \.mapOutline),
         ]
     }
 

@@ -7,6 +7,8 @@ extension DecodedImage {
         guard width > 0, height > 0, rgb.count == width * height * 3 else {
             throw .corrupt("\(rgb.count) bytes are not a \(width)x\(height) RGB image")
         }
+        // The first libvips call of a process may be this one (before any decoding).
+        guard sg_init() == 0 else { throw VipsFailure.take("libvips failed to start") }
         guard let image = rgb.withUnsafeBytes({ sg_image_from_rgb($0.baseAddress, Int32(width), Int32(height)) }) else {
             throw VipsFailure.take("libvips could not wrap the pixels")
         }

@@ -8,6 +8,8 @@ public struct IndexProgress: Sendable, Equatable {
         case faces
         /// Reading the text in indexed photos not scanned yet.
         case text
+        /// Finding the dominant colours of indexed photos (from their thumbnails).
+        case colours
         /// Grouping faces into persons (steps, see ``FaceClustering/decide(assigned:pool:rejections:progress:)``).
         case clustering
     }

@@ -19,6 +19,8 @@ public struct IndexSummary: Sendable, Equatable {
     public var places: PlaceScanSummary? = nil
     /// What the late text scan did (content not new to this run but never read); nil when OCR is off.
     public var text: TextScanSummary?
+    /// What the colour stage did (palettes of content without one).
+    public var colors: ColourScanSummary? = nil
 
     /// Files read per second over the run.
     public var filesPerSecond: Double {

@@ -152,6 +152,9 @@ public struct Indexer: Sendable {
             try PlaceScanner(catalog: catalog, places: $0, maxDistanceKilometres: configuration.places.maxDistanceKilometres)
                 .scan(collectionId: collectionId, logger: logger)
         }
+        // Dominant colours from the small thumbnails of new content (and any not scanned yet).
+        let colourOutcome = try await ColourScanner(catalog: catalog, thumbnails: store, threads: configuration.threads)
+            .scan(collectionId: collectionId, logger: logger)
         let faceOutcome = try await findFaces(collectionId: collectionId, progress: progress)
         var textOutcome: TextScanSummary?
         if let text {
@@ -177,7 +180,7 @@ public struct Indexer: Sendable {
             runId: run.id ?? 0, roots: roots, counts: run.counts, failuresByReason: failuresByReason,
             warnings: crawl.warnings, elapsed: (ContinuousClock.now - started).seconds, crawlElapsed: crawlElapsed,
             timings: timings, peakResidentBytes: ProcessStatistics.peakResidentBytes, faces: faceOutcome,
-            places: placeOutcome, text: textOutcome)
+            places: placeOutcome, text: textOutcome, colors: colourOutcome)
         logger.info(
             "indexed",
             metadata: [

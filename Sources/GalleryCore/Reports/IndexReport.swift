@@ -17,9 +17,11 @@ public struct IndexReport: Encodable, Sendable {
 
     /// The late text scan; absent when OCR is off.
     public var text: TextScanSummary?
+    /// The colour stage: palettes found from thumbnails.
+    public var colors: ColourScanSummary?
 
     enum CodingKeys: String, CodingKey {
-        case roots, counts, failures, warnings, seconds, faces, places, text
+        case roots, counts, failures, warnings, seconds, faces, places, text, colors
         case runId = "run_id"
         case crawlSeconds = "crawl_seconds"
         case filesPerSecond = "files_per_second"
@@ -41,5 +43,6 @@ public struct IndexReport: Encodable, Sendable {
         faces = summary.faces
         places = summary.places
         text = summary.text
+        colors = summary.colors
     }
 }

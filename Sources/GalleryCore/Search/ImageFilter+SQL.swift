@@ -31,6 +31,14 @@ extension ImageFilter {
                 sql: "distance_km(latitude, longitude, ?, ?) <= ?",
                 arguments: [near.latitude, near.longitude, near.radiusKilometres])
         }
+        if let area {
+            let condition = area.condition
+            request = request.filter(sql: condition.sql, arguments: StatementArguments(condition.arguments))
+        }
+        for colour in colors {
+            let condition = colour.condition
+            request = request.filter(sql: condition.sql, arguments: condition.arguments)
+        }
         if let place { request = place.apply(to: request) }
         if let pathContains { request = request.filter(Columns.path.like(Self.containsPattern(pathContains), escape: "\\")) }
         if let photoText {

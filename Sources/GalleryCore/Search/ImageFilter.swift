@@ -25,6 +25,10 @@ public struct ImageFilter: Sendable, Equatable, Codable {
     public var hasLocation: Bool?
     /// Within a radius of a point.
     public var near: GeoCircle?
+    /// Within a bounding box.
+    public var area: GeoBox?
+    /// Colours the photo must have (every one).
+    public var colors: [ColourFilter] = []
     /// Taken in this town, region or country (``PlaceFilter``).
     public var place: PlaceFilter?
     /// The absolute path contains this text (case-insensitive).

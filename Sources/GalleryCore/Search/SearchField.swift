@@ -9,7 +9,7 @@ public enum SearchField: String, CaseIterable, Sendable {
     case minHeight = "min_height"
     case maxHeight = "max_height"
     case hasLocation = "has_location"
-    case near, place, path, person, text
+    case near, bbox, place, path, person, text, color
     case personMatch = "person_match"
     case limit, offset
     case minScore = "min_score"
@@ -70,6 +70,8 @@ public enum SearchField: String, CaseIterable, Sendable {
         case .maxHeight: "Maximum height in pixels."
         case .hasLocation: "Only photos with (true) or without (false) a GPS position."
         case .near: "Within a radius of a point: LAT,LON,KM (e.g. 48.8584,2.2945,5)."
+        case .bbox: "Within a box: WEST,SOUTH,EAST,NORTH in degrees (e.g. 2.2,48.8,2.5,48.9; WEST > EAST crosses the antimeridian)."
+        case .color: "Colours covering much of the photo, comma-separated: \(ColourName.words); 'mostly blue': its largest colour."
         case .place: "Town, region or country the photo was taken in (offline reverse geocoding of its GPS position)."
         case .path: "The file's path contains this text."
         case .text: "Words in the photo (OCR); substrings match, any case and accents."

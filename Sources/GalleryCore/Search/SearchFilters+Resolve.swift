@@ -53,6 +53,8 @@ extension SearchFilters {
         if let near = near.trimmedNonEmpty { filter.near = try Self.circle(near) }
         filter.favorite = favorite
         if let rating = rating.trimmedNonEmpty { filter.ratings = try Self.ratings(rating) }
+        if let bbox = bbox.trimmedNonEmpty { filter.area = try GeoBox.parse(bbox) }
+        if let color = color.trimmedNonEmpty { filter.colors = try ColourFilter.parse(color) }
         return filter
     }
 

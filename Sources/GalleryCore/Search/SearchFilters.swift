@@ -18,6 +18,10 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
     public var maxHeight: Int?
     public var hasLocation: Bool?
     public var near: String?
+    /// A bounding box, `WEST,SOUTH,EAST,NORTH` (``GeoBox``).
+    public var bbox: String?
+    /// Colour words (``ColourFilter``).
+    public var color: String?
     /// A town, region or country (``ImageFilter/place``).
     public var place: String?
     public var path: String?
@@ -36,7 +40,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case after, before, camera, make, model, lens, format, near, place, path, text
+        case after, before, camera, make, model, lens, format, near, bbox, color, place, path, text
         case persons = "person"
         case personMatch = "person_match"
         case minWidth = "min_width"
@@ -56,6 +60,8 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
         lens = try container.decodeIfPresent(String.self, forKey: .lens)
         format = try container.decodeIfPresent(String.self, forKey: .format)
         near = try container.decodeIfPresent(String.self, forKey: .near)
+        bbox = try container.decodeIfPresent(String.self, forKey: .bbox)
+        color = try container.decodeIfPresent(String.self, forKey: .color)
         place = try container.decodeIfPresent(String.self, forKey: .place)
         path = try container.decodeIfPresent(String.self, forKey: .path)
         text = try container.decodeIfPresent(String.self, forKey: .text)
@@ -83,6 +89,8 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
             case .lens: lens = value
             case .format: format = value
             case .near: near = value
+            case .bbox: bbox = value
+            case .color: color = value
             case .place: place = value
             case .path: path = value
             case .text: text = value
@@ -111,6 +119,8 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
         lens = other.lens ?? lens
         format = other.format ?? format
         near = other.near ?? near
+        bbox = other.bbox ?? bbox
+        color = [color, other.color].compactMap { $0 }.joined(separator: ",").trimmedNonEmpty
         path = other.path ?? path
         place = other.place ?? place
         text = other.text ?? text

@@ -188,15 +188,26 @@ public struct SearchService: Sendable {
         // where they were taken, not what they look like.
         if let text = texts.first, let mention = try catalog.placeNames(in: text, collectionId: request.collectionId).first {
             filter.place = PlaceFilter(names: (filter.place?.names ?? []) + [mention.text])
-            texts = texts.map { Self.removing(mention.text, from: $0) }.compactMap(\.trimmedNonEmpty)
-            let placeWords = Set(KeywordTerm.words(of: mention.text).map { $0.lowercased() })
-            plan.keywords.groups = plan.keywords.groups.compactMap { group in
-                let kept = group.filter { !placeWords.contains($0.text.lowercased()) }
-                return kept.isEmpty ? nil : kept
-            }
+            Self.takeOut(mention.text, texts: &texts, keywords: &plan.keywords)
             parts.append(QueryPart(kind: .place, text: mention.text))
         }
+        // A colour wish in plain words ("mostly blue", "red tones") is a colour filter.
+        if let text = texts.first, let wish = ColourWords.find(in: text) {
+            filter.colors.append(wish.filter)
+            Self.takeOut(wish.phrase, texts: &texts, keywords: &plan.keywords)
+            parts.append(QueryPart(kind: .color, text: wish.phrase))
+        }
         return Understood(plan: plan, filter: filter, texts: texts, parts: parts)
+    }
+
+    /// Takes words that became a filter out of the texts to embed and the keyword side's words.
+    private static func takeOut(_ phrase: String, texts: inout [String], keywords: inout QueryPlan.Keywords) {
+        texts = texts.map { removing(phrase, from: $0) }.compactMap(\.trimmedNonEmpty)
+        let words = Set(KeywordTerm.words(of: phrase).map { $0.lowercased() })
+        keywords.groups = keywords.groups.compactMap { group in
+            let kept = group.filter { !words.contains($0.text.lowercased()) }
+            return kept.isEmpty ? nil : kept
+        }
     }
 
     /// `text` without `name` (any case) and the preposition before it ("photos from Paris").

@@ -35,6 +35,8 @@ struct SystemController {
             ("/people.js", "people.js", "text/javascript; charset=utf-8"), ("/style.css", "style.css", "text/css; charset=utf-8"),
             ("/albums.js", "albums.js", "text/javascript; charset=utf-8"),
             ("/duplicates.js", "duplicates.js", "text/javascript; charset=utf-8"),
+            ("/timeline.js", "timeline.js", "text/javascript; charset=utf-8"), ("/map.js", "map.js", "text/javascript; charset=utf-8"),
+            ("/colors.js", "colors.js", "text/javascript; charset=utf-8"),
         ] {
             routes.add(RouteDoc(method: .get, path: path, summary: "Web UI: \(file)", tag: "web", response: type)) { _, _ in
                 guard let webRoot, let data = FileManager.default.contents(atPath: webRoot.appendingPathComponent(file).path) else {

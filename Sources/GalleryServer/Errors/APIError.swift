@@ -112,6 +112,8 @@ extension APIError {
             }
         case let error as ImagingError:
             return APIError(.unprocessableContent, code: "unreadable_image", message: "\(error)")
+        case let error as TimelineError:
+            return .badRequest(error.description)
         case let error as IndexingError:
             return .badRequest("\(error)")
         default:

@@ -169,6 +169,7 @@ enum OpenAPISchemas {
             "JobList": object(["jobs": array(ref("Job"))]),
         ].merging(persons) { first, _ in first }.merging(tokens) { first, _ in first }.merging(userTags) { first, _ in first }
             .merging(albums) { first, _ in first }.merging(text) { first, _ in first }.merging(duplicates) { first, _ in first }
+            .merging(browse) { first, _ in first }
     }
 
     static var text: [String: Any] {

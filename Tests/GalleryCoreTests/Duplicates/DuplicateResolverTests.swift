@@ -32,7 +32,7 @@ struct DuplicateResolverTests {
         try catalog.setDescription("Chelsea on the sofa", of: small, collectionId: collection)
         let album = try catalog.createAlbum(name: "Cats", collectionId: collection)
         _ = try catalog.addToAlbum([small], albumId: album.id, collectionId: collection)
-        _ = try catalog.setMarks(favorite: true, rating: 4, imageIds: [copy], collectionId: collection)
+        _ = try catalog.setMarks(favorite: true, rating: 4, imageIds: [small], collectionId: collection)
         let shownBefore = try catalog.findImages(ImageQuery(collectionId: collection, limit: 100)).total
         let group = try catalog.duplicateGroups(collectionId: collection, tier: .near).groups[0]
         #expect(group.members.count == 3)

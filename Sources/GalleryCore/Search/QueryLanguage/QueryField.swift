@@ -5,6 +5,7 @@ public enum QueryField: String, CaseIterable, Sendable, Codable {
     case `in`
     case near
     case album, `is`, rating
+    case color
 
     /// The field a name means (any case); `nil` for a name that is not a field.
     public init?(name: some StringProtocol) {
@@ -37,6 +38,7 @@ public enum QueryField: String, CaseIterable, Sendable, Codable {
         case .album: "in one of your (manual) albums, by name"
         case .is: "is:favorite for your favourites"
         case .rating: "rated with stars: rating:5, rating:>=4, rating:<3, rating:2-4"
+        case .color: "a colour covering much of the photo: color:blue (\(ColourName.words))"
         }
     }
 

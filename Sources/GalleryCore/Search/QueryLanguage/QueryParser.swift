@@ -141,6 +141,7 @@ extension QueryField {
         case .album: "\"Summer 2019\""
         case .is: "favorite"
         case .rating: ">=4"
+        case .color: "blue"
         }
     }
 }

@@ -161,6 +161,7 @@ public struct QueryPlan: Sendable, Equatable {
         case .lens: filters.lens = try one()
         case .place: filters.place = ([filters.place].compactMap { $0 } + [try one()]).joined(separator: ", ")
         case .near: filters.near = try one()
+        case .color: filters.color = ([filters.color].compactMap { $0 } + [try one()]).joined(separator: ",")
         case .after: filters.after = try one()
         case .before: filters.before = try one()
         case .album: filters.album = try one()
@@ -237,6 +238,8 @@ public struct QueryPart: Sendable, Equatable, Encodable {
         case person
         /// A place named in plain words.
         case place
+        /// A colour wish in plain words ("mostly blue").
+        case color
     }
 
     public var kind: Kind
@@ -262,6 +265,7 @@ public struct QueryPart: Sendable, Equatable, Encodable {
         case .subtracted: try container.encode("subtracted", forKey: .kind)
         case .person: try container.encode("person", forKey: .kind)
         case .place: try container.encode("place", forKey: .kind)
+        case .color: try container.encode("color", forKey: .kind)
         }
         try container.encode(text, forKey: .text)
     }

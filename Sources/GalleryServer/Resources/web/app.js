@@ -1,6 +1,7 @@
 // Smart Gallery web UI: plain JavaScript, no framework, no build step, nothing from a CDN.
 // Sections: 1 api (every server path and field name lives here), 2 state, 3 image loading,
-// 4 render, 5 actions, 6 events, 7 boot. People, faces and review pages are in people.js.
+// 4 render, 5 actions, 6 events, 7 boot. People, faces and review pages are in people.js; the
+// timeline in timeline.js, the map in map.js (both show photos in the grid through a 'custom' view).
 'use strict';
 
 /* ======================================================================== 1. API == */
@@ -291,6 +292,8 @@ function filtersToQuery(f) {
   if (f.gps) q.has_location = 'true';
   if (f.persons?.length) q.person = f.persons;
   if (f.person_match) q.person_match = f.person_match;
+  if (f.color?.length) q.color = f.color.join(',');
+  if (f.bbox) q.bbox = f.bbox;
   return q;
 }
 
@@ -304,6 +307,8 @@ function searchExtras(f) {
   if (f.gps) filters.has_location = true;
   if (f.persons?.length) filters.person = f.persons;
   if (f.person_match) filters.person_match = f.person_match;
+  if (f.color?.length) filters.color = f.color.join(',');
+  if (f.bbox) filters.bbox = f.bbox;
   if (Object.keys(filters).length) out.filters = filters;
   if (f.min_score !== undefined) out.min_score = f.min_score;
   if (f.all) out.all = true;
@@ -486,6 +491,7 @@ function resultsTitle() {
     case 'image': return `Similar to ${v.imageName || 'your image'}${n}`;
     case 'person': return `Photos of ${v.personName}${n}`;
     case 'album': return `${v.albumName}${n}`;
+    case 'custom': return `${v.title}${n}`;
     default: return `All photos${n}`;
   }
 }
@@ -796,6 +802,9 @@ async function selectCollection(cid) {
   resetPeople();
   resetAlbums();
   refreshStats();
+  renderColorSwatches();
+  if (state.page === 'timeline') renderTimeline();
+  else if (state.page === 'map') renderMap();
   await runSearch();
 }
 
@@ -833,6 +842,7 @@ async function loadPage() {
     else if (mode === 'similar') page = await api.searchSimilar(state.cid, imageId, ...args);
     else if (mode === 'image') page = await api.searchByImage(state.cid, file, ...args);
     else if (mode === 'album') page = await albumApi.page(state.cid, state.view.albumId, ...args.slice(1));
+    else if (mode === 'custom') page = await state.view.load(api.pageSize, state.items.length, controller.signal);
     else if (mode === 'person') page = await api.listImages(state.cid, { ...state.filters, persons: [state.view.personId], person_match: undefined }, ...args.slice(1));
     else page = await api.listImages(state.cid, ...args);
     if (gen !== state.gen) return;
@@ -869,7 +879,7 @@ function maybeLoadMore() {
 function renderQueryParts(parts) {
   const list = $('#query-parts');
   const shown = parts.length > 1 || parts.some((p) => p.kind !== 'words') ? parts : [];
-  const labels = { words: 'words', field: 'field', date: 'date', excluded: 'not', subtracted: 'minus', person: 'person', place: 'place' };
+  const labels = { words: 'words', field: 'field', date: 'date', excluded: 'not', subtracted: 'minus', person: 'person', place: 'place', color: 'colour' };
   list.replaceChildren(...shown.map((p) => el('li', { class: `part part-${p.kind}` },
     el('span', { class: 'part-kind' }, p.kind === 'field' ? `${p.field}` : labels[p.kind] ?? p.kind), ` ${p.text}`)));
   list.hidden = shown.length === 0;
@@ -991,6 +1001,9 @@ function readFilters() {
   const persons = selectedPersonChips();
   if (persons.length) f.persons = persons;
   if (persons.length > 1 && form.get('person_match') === 'any') f.person_match = 'any';
+  const colors = form.getAll('color');
+  if (colors.length) f.color = colors;
+  if (state.filters.bbox) f.bbox = state.filters.bbox;  // set on the map page, kept until cleared
   return f;
 }
 
@@ -1243,6 +1256,7 @@ async function openLightbox(index) {
   lbText.lines = [];
   renderTextBoxes();
   showLightboxText(item, index);
+  showLightboxColors(item, index);
   try {
     const meta = await api.image(item.id);
     if (state.lightboxIndex === index) renderMeta(meta || {}, item);
@@ -1466,6 +1480,9 @@ function bindEvents() {
   bindPeopleEvents();
   bindAlbumEvents();
   bindDuplicateEvents();
+  bindTimelineEvents();
+  bindMapEvents();
+  bindColorEvents();
 
   // Grid: click opens the lightbox; arrow keys move between tiles.
   $('#grid').addEventListener('click', (e) => {

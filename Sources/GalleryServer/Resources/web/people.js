@@ -118,11 +118,17 @@ function showPage(page) {
   $('#review-view').hidden = page !== 'review';
   $('#albums-view').hidden = page !== 'albums';
   $('#duplicates-view').hidden = page !== 'duplicates';
+  $('#timeline-view').hidden = page !== 'timeline';
+  $('#map-view').hidden = page !== 'map';
   $('#people-button').setAttribute('aria-pressed', String(page === 'people' || page === 'review'));
   $('#albums-button').setAttribute('aria-pressed', String(page === 'albums'));
   $('#duplicates-button').setAttribute('aria-pressed', String(page === 'duplicates'));
+  $('#timeline-button').setAttribute('aria-pressed', String(page === 'timeline'));
+  $('#map-button').setAttribute('aria-pressed', String(page === 'map'));
   if (!changed) return;
   if (page === 'albums') renderAlbums();
+  if (page === 'timeline') renderTimeline();
+  if (page === 'map') renderMap();
   if (page === 'people') renderPeople(true);
   if (page === 'duplicates') renderDuplicates();
   if (page === 'review') renderReview();
@@ -562,7 +568,7 @@ function clearPersonChips() {
 /* ======================================================================== events == */
 
 function bindPeopleEvents() {
-  $('#people-button').addEventListener('click', () => showPage(state.page === 'photos' ? 'people' : 'photos'));
+  $('#people-button').addEventListener('click', () => showPage(state.page === 'people' || state.page === 'review' ? 'photos' : 'people'));
   $('#people-show-hidden').addEventListener('change', () => renderPeople(false));
   $('#people-merge').addEventListener('click', mergeSelected);
   $('#people-hide').addEventListener('click', hideSelected);
