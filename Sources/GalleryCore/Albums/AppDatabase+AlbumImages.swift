@@ -102,14 +102,15 @@ extension AppDatabase {
         }
     }
 
-    /// A page of a manual album's indexed photos, in the album's order.
+    /// A page of a manual album's indexed photos, in the album's order (a photo set aside as a
+    /// duplicate is left out: its keeper took its place when it was resolved).
     /// - Throws: ``AlbumError/albumNotFound(_:)``.
     public func albumImages(albumId: Int64, collectionId: Int64, offset: Int, limit: Int) throws -> ImagePage {
         try reader.read { db in
             _ = try Self.requireAlbum(albumId, collectionId: collectionId, db)
             let from = """
                 FROM albumImage JOIN image ON image.id = albumImage.imageId
-                WHERE albumImage.albumId = ? AND image.status = 'indexed'
+                WHERE albumImage.albumId = ? AND image.status = 'indexed' AND \(ImageRecord.notSetAside)
                 """
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(from)", arguments: [albumId]) ?? 0
             let images = try ImageRecord.fetchAll(

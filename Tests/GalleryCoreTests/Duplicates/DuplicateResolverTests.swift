@@ -40,13 +40,15 @@ struct DuplicateResolverTests {
         #expect(group.members.last?.imageId == small)
         let done = try Self.resolver(harness).resolve(group.id, collectionId: collection, action: .hide)
         #expect(done.keeperId == group.keeperId)
-        #expect(Set(done.mergedTags.map { $0.lowercased() }) == ["cat", "tabby", "kitchen"])
+        // The two PNGs tie on size (and maybe on age): either may keep; it ends with every tag.
+        #expect(!done.mergedTags.isEmpty)
+        #expect(Set(done.mergedTags.map { $0.lowercased() }).isSubset(of: ["cat", "tabby", "kitchen"]))
         #expect(done.mergedDescription)
         let kept = try catalog.annotations(imageId: done.keeperId, collectionId: collection)
-        #expect(kept.tags.count == 3)
+        #expect(Set(kept.tags.map { $0.lowercased() }) == ["cat", "tabby", "kitchen"])
         #expect(kept.description == "Chelsea on the sofa")
         let inAlbum = try catalog.albumImages(albumId: album.id, collectionId: collection, offset: 0, limit: 10).images
-        #expect(inAlbum.contains { $0.id == done.keeperId })
+        #expect(inAlbum.map(\.id) == [done.keeperId])
         #expect(
             try catalog.marks(imageId: done.keeperId, collectionId: collection)
                 == ImageMarks(imageId: done.keeperId, favorite: true, rating: 4))
