@@ -42,6 +42,13 @@ struct FilterOptions: ParsableArguments {
 
     @Flag(help: "The same as --person-match any.") var anyPerson = false
 
+    @Option(help: ArgumentHelp(SearchField.album.help)) var album: String?
+
+    @Flag(inversion: .prefixedNo, help: "Only your favourites (or --no-favorite: only the others); `is:favorite` in the text.")
+    var favorite: Bool?
+
+    @Option(help: ArgumentHelp(SearchField.rating.help)) var rating: String?
+
     func validate() throws {
         _ = try FilterOptions.flagErrors { try filters().resolveMetadata() }
     }
@@ -69,6 +76,9 @@ struct FilterOptions: ParsableArguments {
         filters.text = text
         filters.persons = person
         filters.personMatch = anyPerson ? PersonMatch.any.rawValue : personMatch
+        filters.album = album
+        filters.favorite = favorite
+        filters.rating = rating
         return filters
     }
 

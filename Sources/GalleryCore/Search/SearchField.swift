@@ -9,7 +9,7 @@ public enum SearchField: String, CaseIterable, Sendable {
     case minHeight = "min_height"
     case maxHeight = "max_height"
     case hasLocation = "has_location"
-    case near, bbox, place, path, person, text, color
+    case near, bbox, place, path, person, text, color, album, favorite, rating
     case personMatch = "person_match"
     case limit, offset
     case minScore = "min_score"
@@ -43,7 +43,7 @@ public enum SearchField: String, CaseIterable, Sendable {
         switch self {
         case .minWidth, .maxWidth, .minHeight, .maxHeight, .limit, .offset: .integer
         case .minScore, .semanticWeight, .exampleWeight: .number
-        case .hasLocation, .all: .boolean
+        case .hasLocation, .all, .favorite: .boolean
         case .person: .persons
         case .personMatch: .choice(["all", "any"])
         case .fusion: .choice(FusionMethod.allCases.map(\.rawValue))
@@ -74,6 +74,9 @@ public enum SearchField: String, CaseIterable, Sendable {
         case .color: "Colours covering much of the photo, comma-separated: \(ColourName.words); 'mostly blue': its largest colour."
         case .place: "Town, region or country the photo was taken in (offline reverse geocoding of its GPS position)."
         case .path: "The file's path contains this text."
+        case .album: "Only photos in this manual album of yours (by name); `album:NAME` in the text."
+        case .favorite: "Only your favourites (true) or only the others (false); `is:favorite` in the text."
+        case .rating: "Star ratings: 5, >=4, >3, <=2, <3 or 2-4 (0: not rated); `rating:>=4` in the text."
         case .text: "Words in the photo (OCR); substrings match, any case and accents."
         case .person: "Only photos with this person (id or name); repeat for several."
         case .personMatch: "With several persons: all (together, the default) or any."

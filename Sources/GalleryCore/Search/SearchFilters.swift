@@ -40,7 +40,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case after, before, camera, make, model, lens, format, near, bbox, color, place, path, text
+        case after, before, camera, make, model, lens, format, near, bbox, color, place, path, text, album, favorite, rating
         case persons = "person"
         case personMatch = "person_match"
         case minWidth = "min_width"
@@ -72,6 +72,9 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
         maxHeight = try container.decodeIfPresent(Int.self, forKey: .maxHeight)
         hasLocation = try container.decodeIfPresent(Bool.self, forKey: .hasLocation)
         persons = try container.decodeIfPresent(PersonReferenceList.self, forKey: .persons)?.values ?? []
+        album = try container.decodeIfPresent(String.self, forKey: .album)
+        favorite = try container.decodeIfPresent(Bool.self, forKey: .favorite)
+        rating = try container.decodeIfPresent(String.self, forKey: .rating)
     }
 
     /// From name-value pairs (URL query parameters): the filter fields among them, by their
@@ -100,9 +103,10 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
             case .maxWidth: maxWidth = try Self.size(value, field)
             case .minHeight: minHeight = try Self.size(value, field)
             case .maxHeight: maxHeight = try Self.size(value, field)
-            case .hasLocation:
-                guard let flag = Bool(value.lowercased()) else { throw SearchError.invalidFilter(field, "must be true or false") }
-                hasLocation = flag
+            case .hasLocation: hasLocation = try Self.flag(value, field)
+            case .album: album = value
+            case .favorite: favorite = try Self.flag(value, field)
+            case .rating: rating = value
             case .limit, .offset, .minScore, .all, .semanticWeight, .exampleWeight, .fusion: continue
             }
         }
@@ -127,6 +131,11 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
         album = other.album ?? album
         favorite = other.favorite ?? favorite
         rating = other.rating ?? rating
+    }
+
+    private static func flag(_ text: String, _ field: SearchField) throws -> Bool {
+        guard let value = Bool(text.lowercased()) else { throw SearchError.invalidFilter(field, "must be true or false") }
+        return value
     }
 
     private static func size(_ text: String, _ field: SearchField) throws -> Int {

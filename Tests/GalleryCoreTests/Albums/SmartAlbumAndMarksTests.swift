@@ -54,6 +54,31 @@ struct SmartAlbumAndMarksTests {
         }
     }
 
+    @Test func theSameAsFieldsOfTheAPIAndFlagsOfTheCLI() throws {
+        let fixture = try KeywordCatalogFixture()
+        let catalog = fixture.catalog
+        let collection = fixture.collectionId
+        let ids = try (0..<3).map { try fixture.add("/p/photo\($0).jpg") }
+        try catalog.setRating(5, imageIds: [ids[1]], collectionId: collection)
+        try catalog.setFavorite(true, imageIds: [ids[1], ids[2]], collectionId: collection)
+        let album = try catalog.createAlbum(name: "Best", collectionId: collection).id
+        try catalog.addToAlbum([ids[1]], albumId: album, collectionId: collection)
+        let service = SearchService(catalog: catalog, engine: nil)
+        func found(_ parameters: [(name: String, value: String)]) throws -> Set<Int64> {
+            var request = SearchRequest(collectionId: collection, text: nil, limit: 100)
+            request.filters = try SearchFilters(parameters: parameters)
+            return Set(try service.search(request).results.map(\.id))
+        }
+        #expect(try found([("favorite", "true")]) == [ids[1], ids[2]])
+        #expect(try found([("favorite", "false")]) == [ids[0]])
+        #expect(try found([("rating", ">=4"), ("album", "best")]) == [ids[1]])
+        let body = try JSONDecoder().decode(SearchFilters.self, from: Data(#"{"favorite": true, "rating": "5", "album": "Best"}"#.utf8))
+        #expect(body.favorite == true && body.rating == "5" && body.album == "Best")
+        #expect(throws: SearchError.invalidFilter(.favorite, "must be true or false")) {
+            try SearchFilters(parameters: [("favorite", "maybe")])
+        }
+    }
+
     @Test func aSmartAlbumIsItsQuerySearchedWhenOpened() throws {
         let fixture = try KeywordCatalogFixture()
         let catalog = fixture.catalog
