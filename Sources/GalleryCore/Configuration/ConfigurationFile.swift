@@ -37,6 +37,11 @@ import Foundation
 ///   max_side: 960                    # the detector's input, longest side
 ///   min_confidence: 0.5
 ///   try_rotations: true
+/// duplicates:                        # the tiers' thresholds (scripts/bench/duplicates.sh)
+///   max_hash_distance: 28            # near-identical: dHash + pHash bits that may differ, of 128
+///   max_near_embedding_distance: 0.3 # near-identical: cosine distance of the visual features
+///   max_similar_embedding_distance: 0.25
+///   max_similar_seconds: 10          # similar shots: capture times this close
 /// server:                            # any key of ServerSettings.keys
 ///   host: 0.0.0.0
 ///   port: 8080
@@ -55,6 +60,7 @@ struct ConfigurationFile: Decodable {
     var places: Places?
     var rewriter: Rewriter?
     var ocr: OCR?
+    var duplicates: Duplicates?
     /// `server:` values by key, parsed by ``ServerSettings/keys``.
     var server: [String: String]?
 
@@ -166,8 +172,29 @@ struct ConfigurationFile: Decodable {
         }
     }
 
+    struct Duplicates: Decodable {
+        var maxHashDistance: Int?
+        var maxNearEmbeddingDistance: Double?
+        var maxSimilarEmbeddingDistance: Double?
+        var maxSimilarSeconds: Double?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case maxHashDistance = "max_hash_distance"
+            case maxNearEmbeddingDistance = "max_near_embedding_distance"
+            case maxSimilarEmbeddingDistance = "max_similar_embedding_distance"
+            case maxSimilarSeconds = "max_similar_seconds"
+        }
+
+        func apply(to settings: inout DuplicateSettings) {
+            if let maxHashDistance { settings.maxHashDistance = maxHashDistance }
+            if let maxNearEmbeddingDistance { settings.maxNearEmbeddingDistance = maxNearEmbeddingDistance }
+            if let maxSimilarEmbeddingDistance { settings.maxSimilarEmbeddingDistance = maxSimilarEmbeddingDistance }
+            if let maxSimilarSeconds { settings.maxSimilarSeconds = maxSimilarSeconds }
+        }
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case roots, exclude, threads, thumbnails, faces, places, rewriter, ocr, server
+        case roots, exclude, threads, thumbnails, faces, places, rewriter, ocr, duplicates, server
         case followSymlinks = "follow_symlinks"
         case maxPixels = "max_pixels"
         case maxFileBytes = "max_file_bytes"
@@ -191,6 +218,7 @@ struct ConfigurationFile: Decodable {
         places?.apply(to: &configuration.places)
         try rewriter?.apply(to: &configuration.rewriter, path: path)
         ocr?.apply(to: &configuration.ocr)
+        duplicates?.apply(to: &configuration.duplicates)
         let keys = ServerSettings.keys
         for (key, value) in (server ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let setting = keys.first(where: { $0.key == key }) else {

@@ -34,6 +34,21 @@ public struct ConfigurationLoader: Sendable {
         if configuration.batchSize < 1 || configuration.batchSize > 10_000 {
             throw ConfigurationError.outOfRange(name: "batch_size", value: "\(configuration.batchSize)", allowed: "1...10000")
         }
+        let duplicates = configuration.duplicates
+        if !(0...128).contains(duplicates.maxHashDistance) {
+            throw ConfigurationError.outOfRange(
+                name: "duplicates.max_hash_distance", value: "\(duplicates.maxHashDistance)", allowed: "0...128")
+        }
+        for (name, value) in [
+            ("max_near_embedding_distance", duplicates.maxNearEmbeddingDistance),
+            ("max_similar_embedding_distance", duplicates.maxSimilarEmbeddingDistance),
+        ] where !(0...2).contains(value) {
+            throw ConfigurationError.outOfRange(name: "duplicates.\(name)", value: "\(value)", allowed: "0...2")
+        }
+        if !(0...86_400).contains(duplicates.maxSimilarSeconds) {
+            throw ConfigurationError.outOfRange(
+                name: "duplicates.max_similar_seconds", value: "\(duplicates.maxSimilarSeconds)", allowed: "0...86400")
+        }
         if configuration.limits.maxPixels < 1 {
             throw ConfigurationError.outOfRange(name: "max_pixels", value: "\(configuration.limits.maxPixels)", allowed: "at least 1")
         }
@@ -126,15 +141,13 @@ public struct ConfigurationLoader: Sendable {
                     ("faces", ConfigurationFile.Faces.CodingKeys.allCases.map(\.rawValue)),
                     ("places", ConfigurationFile.Places.CodingKeys.allCases.map(\.rawValue)),
                     ("rewriter", ConfigurationFile.Rewriter.CodingKeys.allCases.map(\.rawValue)),
+                    ("ocr", ConfigurationFile.OCR.CodingKeys.allCases.map(\.rawValue)),
+                    ("duplicates", ConfigurationFile.Duplicates.CodingKeys.allCases.map(\.rawValue)),
                 ]
                 for (section, keys) in sections {
                     for key in mapping[section]?.mapping?.keys.compactMap(\.string) ?? [] where !keys.contains(key) {
                         throw ConfigurationError.unknownKey(path: url.path, key: "\(section).\(key)")
                     }
-                }
-                let ocrKeys = Set(ConfigurationFile.OCR.CodingKeys.allCases.map(\.rawValue))
-                for key in mapping["ocr"]?.mapping?.keys.compactMap(\.string) ?? [] where !ocrKeys.contains(key) {
-                    throw ConfigurationError.unknownKey(path: url.path, key: "ocr.\(key)")
                 }
             }
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return nil }

@@ -32,6 +32,8 @@ public struct GalleryConfiguration: Sendable, Equatable {
     public var rewriter: RewriterSettings
     /// Text in photos: whether indexing reads it, the models, the pipeline's parameters.
     public var ocr: OCRSettings
+    /// The thresholds of the duplicate tiers.
+    public var duplicates: DuplicateSettings
     /// What `gallery serve` listens on, its limits and job retention.
     public var server: ServerSettings
 
@@ -61,6 +63,7 @@ public struct GalleryConfiguration: Sendable, Equatable {
         places = PlaceSettings()
         rewriter = RewriterSettings()
         ocr = OCRSettings()
+        duplicates = DuplicateSettings()
         server = ServerSettings()
     }
 

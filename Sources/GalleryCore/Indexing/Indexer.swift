@@ -168,7 +168,7 @@ public struct Indexer: Sendable {
         // duplicates existed), then this collection's new photos compared against it.
         try PerceptualHashScanner(catalog: catalog, thumbnails: store, decoder: PhotoDecoder(limits: configuration.limits))
             .scan(collectionId: collectionId, logger: logger)
-        try DuplicateFinder(catalog: catalog).find(collectionId: collectionId, logger: logger)
+        try DuplicateFinder(catalog: catalog, settings: configuration.duplicates).find(collectionId: collectionId, logger: logger)
         if options.maintainKeywords {
             try KeywordMaintenance(
                 catalog: catalog, tagWordsFolder: KeywordMaintenance.tagWordsFolder(home: configuration.home), logger: logger

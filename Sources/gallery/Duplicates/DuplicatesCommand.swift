@@ -55,7 +55,8 @@ struct DuplicatesScanCommand: AsyncParsableCommand {
             catalog: context.catalog, thumbnails: ThumbnailStore(root: context.configuration.thumbnailsURL),
             decoder: PhotoDecoder(limits: context.configuration.limits)
         ).scan(collectionId: collectionId, logger: context.logger)
-        let found = try DuplicateFinder(catalog: context.catalog).find(collectionId: collectionId, logger: context.logger)
+        let found = try DuplicateFinder(catalog: context.catalog, settings: context.configuration.duplicates).find(
+            collectionId: collectionId, logger: context.logger)
         let report = DuplicateScanReport(
             hashed: hashed.hashed, withoutHash: hashed.withoutHash, lookedUp: found.lookedUp, pairs: found.pairs)
         if json { return try Output.json(report) }

@@ -56,6 +56,23 @@ struct ConfigurationLoaderTests {
         }
     }
 
+    @Test func duplicateThresholdsFromTheFileAreCheckedAndUsed() throws {
+        let home = try TemporaryDirectory()
+        defer { home.remove() }
+        let file = home.path("config.yaml")
+        try "duplicates: { max_hash_distance: 20, max_similar_seconds: 3 }\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let configuration = try ConfigurationLoader(environment: [:]).load(home: home.path)
+        #expect(configuration.duplicates == DuplicateSettings(maxHashDistance: 20, maxSimilarSeconds: 3))
+        try "duplicates: { max_hash_bits: 20 }\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigurationError.unknownKey(path: file, key: "duplicates.max_hash_bits")) {
+            try ConfigurationLoader(environment: [:]).load(home: home.path)
+        }
+        try "duplicates: { max_hash_distance: 200 }\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigurationError.outOfRange(name: "duplicates.max_hash_distance", value: "200", allowed: "0...128")) {
+            try ConfigurationLoader(environment: [:]).load(home: home.path)
+        }
+    }
+
     @Test func badValuesAreErrors() throws {
         let home = try TemporaryDirectory()
         defer { home.remove() }
