@@ -37,6 +37,13 @@ struct DuplicatesCommandTests {
 
         let keeper = try #require(groups.first?["keeper_id"] as? Int)
         let other = try #require(members.compactMap { $0["image_id"] as? Int }.first { $0 != keeper })
+        // Stacked, then restored: the group is there again.
+        #expect(try gallery.run(["duplicates", "resolve", id, "--keep", String(keeper), "--action", "stack"]).status == 0)
+        #expect(try gallery.run(["duplicates", "list", "--json"]).json()["total"] as? Int == 0)
+        let restored = try gallery.run(["duplicates", "restore", String(keeper)])
+        #expect(restored.standardOutput == "restored 1 photo\n", "\(restored.standardOutput)\(restored.standardError)")
+        #expect(try gallery.run(["duplicates", "list", "--json"]).json()["total"] as? Int == 1)
+
         #expect(try gallery.run(["tag", "add", String(other), "Chelsea"]).status == 0)
         // With a user tag, the other copy has more metadata: the default keeper now.
         #expect(try gallery.run(["duplicates", "show", id, "--json"]).json()["keeper_id"] as? Int == other)

@@ -53,8 +53,28 @@ struct DuplicatesAPITests {
             #expect(reply.text.contains(message), "\(reply.text)")
         }
 
-        // Both copies are uploads: deleting needs no confirmation and removes the upload.
+        // Hidden, the copy leaves the listing; restored, it and its group come back.
         let keep = try #require((groups[0]["members"] as? [[String: Any]])?.compactMap { $0["image_id"] as? Int }.first { $0 != copyId })
+        func listed() async throws -> Int? {
+            try await server.request("GET", "/api/v1/collections/1/images", token: admin).json()["total"] as? Int
+        }
+        let before = try await listed()
+        let hidden = try await server.request(
+            "POST", "/api/v1/collections/1/duplicates/\(id)/resolve", token: admin, json: ["action": "hide", "keep": keep])
+        #expect(hidden.status == 200, "\(hidden.text)")
+        #expect(try await listed() == before.map { $0 - 1 })
+        let aside = try await server.request("GET", "/api/v1/collections/1/set-aside", token: admin).json()["photos"] as? [[String: Any]]
+        #expect(aside?.map { $0["image_id"] as? Int } == [copyId] && aside?.first?["keeper_id"] as? Int == keep, "\(aside ?? [])")
+        let theirs = try await server.request(
+            "POST", "/api/v1/collections/1/set-aside/restore", token: bob.token, json: ["image_ids": [keep]])
+        #expect(theirs.status == 404)
+        let restored = try await server.request(
+            "POST", "/api/v1/collections/1/set-aside/restore", token: admin, json: ["image_ids": [keep]])
+        #expect(try restored.json()["restored"] as? Int == 1, "\(restored.text)")
+        #expect(try await listed() == before)
+        #expect(try await server.request("GET", "/api/v1/collections/1/duplicates/\(id)", token: admin).status == 200)
+
+        // Both copies are uploads: deleting needs no confirmation and removes the upload.
         let done = try await server.request(
             "POST", "/api/v1/collections/1/duplicates/\(id)/resolve", token: admin, json: ["action": "delete", "keep": keep])
         #expect(done.status == 200, "\(done.text)")

@@ -671,6 +671,16 @@ def run(args):
         if page.eval("document.querySelector('#dupes-tiers [data-tier=exact] .badge').textContent") != "1":
             raise Failure("the exact tier does not count one group")
         shot("08b-duplicates.png")
+        check("duplicates: hide the copy, find it under 'Set aside', restore it")
+        page.click("#dupes-list .dupe-group:first-child button[data-action=hide]")
+        page.wait("document.querySelectorAll('#dupes-list .dupe-group').length === 0", "the group to be hidden", 30)
+        page.click("#dupes-tiers [data-tier=aside]")
+        page.wait("document.querySelectorAll('#dupes-list .dupe-group[data-keeper] .dupe-thumb[src]').length === 2",
+                  "the hidden copy beside its keeper", 30)
+        page.click("#dupes-list .dupe-group:first-child button[data-action=restore]")
+        page.wait("document.querySelector('#dupes-tiers [data-tier=aside] .badge').textContent === '0'", "the copy restored", 30)
+        page.click("#dupes-tiers [data-tier=exact]")
+        page.wait("document.querySelectorAll('#dupes-list .dupe-group .dupe-thumb[src]').length >= 2", "the exact group again", 30)
         page.click("#dupes-list .dupe-group:first-child button[data-action=delete]")
         page.wait("document.querySelectorAll('#dupes-list .dupe-group').length === 0 && !document.querySelector('#dupes-message').hidden",
                   "the group to be resolved", 30)

@@ -60,4 +60,29 @@ extension AppDatabase {
             ).map { ($0["imageId"], $0["keeperId"], DuplicateAction(rawValue: $0["action"]) ?? .hide) }
         }
     }
+
+    /// Brings photos set aside as duplicates back into listings and searches (their groups show
+    /// again, to be resolved anew): the photos named, and every photo set aside under a keeper
+    /// named. Photos of other collections are left alone.
+    /// - Returns: How many came back.
+    public func restoreSetAside(imageIds: [Int64], collectionId: Int64) throws -> Int {
+        let ids = Array(Set(imageIds))
+        guard !ids.isEmpty else { return 0 }
+        return try writer.write { db in
+            var restored = 0
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let batch = Array(ids[start..<min(start + 500, ids.count)])
+                let marks = databaseQuestionMarks(count: batch.count)
+                try db.execute(
+                    sql: """
+                        DELETE FROM duplicateResolution
+                        WHERE (imageId IN (\(marks)) OR keeperId IN (\(marks)))
+                          AND imageId IN (SELECT id FROM image WHERE collectionId = ?)
+                        """,
+                    arguments: StatementArguments(batch + batch + [collectionId]))
+                restored += db.changesCount
+            }
+            return restored
+        }
+    }
 }

@@ -63,6 +63,30 @@ struct DuplicatesController {
         }
         routes.add(
             RouteDoc(
+                method: .get, path: "/api/v1/collections/{cid}/set-aside",
+                summary: "The photos set aside as duplicates (hidden or stacked) and their keepers", tag: "duplicates",
+                response: "SetAsideList")
+        ) { _, context in
+            let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
+            let photos = try catalog.setAsideDuplicates(collectionId: collection.id!).map {
+                SetAsideList.Photo(imageId: $0.imageId, keeperId: $0.keeperId, action: $0.action.rawValue)
+            }
+            return try .json(SetAsideList(photos: photos))
+        }
+        routes.add(
+            RouteDoc(
+                method: .post, path: "/api/v1/collections/{cid}/set-aside/restore",
+                summary: "Bring set-aside photos back (those named, or those under a keeper named); their groups show again",
+                tag: "duplicates", requestBody: "ImageIdsBody", response: "RestoreReply")
+        ) { request, context in
+            let collection = try services.collection(try context.pathId("cid"), for: try context.requireUser())
+            let body = try await request.decodeJSON(ImageIdsBody.self, limit: limit)
+            let restored = try catalog.restoreSetAside(imageIds: body.imageIds, collectionId: collection.id!)
+            services.models.catalogChanged(logger: services.logger)
+            return try .json(RestoreReply(restored: restored))
+        }
+        routes.add(
+            RouteDoc(
                 method: .get, path: "/api/v1/collections/{cid}/trash", summary: "Originals deleted as duplicates, in the trash",
                 tag: "duplicates", response: "TrashList")
         ) { _, context in
@@ -110,4 +134,26 @@ struct DuplicateResolveBody: Decodable {
 /// `{"files": [...]}`.
 struct TrashList: Encodable {
     var files: [DuplicateTrash.Entry]
+}
+
+/// `{"photos": [{"image_id", "keeper_id", "action"}]}`.
+struct SetAsideList: Encodable {
+    struct Photo: Encodable {
+        var imageId: Int64
+        var keeperId: Int64
+        var action: String
+
+        enum CodingKeys: String, CodingKey {
+            case action
+            case imageId = "image_id"
+            case keeperId = "keeper_id"
+        }
+    }
+
+    var photos: [Photo]
+}
+
+/// `{"restored": n}`.
+struct RestoreReply: Encodable {
+    var restored: Int
 }

@@ -39,6 +39,14 @@ extension OpenAPISchemas {
                     "group": groupId, "keeper_id": integer, "action": string, "others": array(integer), "merged_tags": array(string),
                     "merged_description": boolean, "trashed": array(string),
                 ], required: ["group", "keeper_id", "action", "others", "merged_tags", "merged_description", "trashed"]),
+            "SetAsideList": object(
+                [
+                    "photos": array(
+                        object(
+                            ["image_id": integer, "keeper_id": integer, "action": ["type": "string", "enum": ["hide", "stack"]]],
+                            required: ["image_id", "keeper_id", "action"]))
+                ], required: ["photos"]),
+            "RestoreReply": object(["restored": integer], required: ["restored"]),
             "TrashList": object(
                 [
                     "files": array(

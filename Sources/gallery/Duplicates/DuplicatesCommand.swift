@@ -13,11 +13,12 @@ struct DuplicatesCommand: AsyncParsableCommand {
             gallery duplicates show near-12
             gallery duplicates resolve near-12 --keep 14 --action hide
             gallery duplicates resolve exact-3 --action delete --delete-originals
+            gallery duplicates restore 14              (the photos set aside under keeper 14 come back)
             gallery duplicates trash [--empty]
             """,
         subcommands: [
             DuplicatesScanCommand.self, DuplicatesListCommand.self, DuplicatesShowCommand.self, DuplicatesResolveCommand.self,
-            DuplicatesTrashCommand.self,
+            DuplicatesRestoreCommand.self, DuplicatesTrashCommand.self,
         ])
 }
 

@@ -110,6 +110,29 @@ struct DuplicatesResolveCommand: AsyncParsableCommand {
     }
 }
 
+/// `gallery duplicates restore IMAGE...`.
+struct DuplicatesRestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Bring photos set aside as duplicates (hidden or stacked) back: those named, or those under a keeper named.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Photo ids (or paths): set-aside photos or their keepers.")
+    var images: [String]
+
+    func validate() throws {
+        guard !images.isEmpty else { throw ValidationError("name at least one photo") }
+    }
+
+    func run() async throws {
+        let context = try global.makeContext()
+        let records = try images.map { try context.image($0) }
+        let restored = try context.catalog.restoreSetAside(imageIds: records.map { $0.id! }, collectionId: try context.collectionId())
+        Output.line("restored \(restored) photo\(restored == 1 ? "" : "s")")
+    }
+}
+
 /// `gallery duplicates trash [--empty]`.
 struct DuplicatesTrashCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

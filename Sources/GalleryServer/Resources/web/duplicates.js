@@ -3,7 +3,8 @@
 // near-identical versions, similar shots). Pick the photo to keep (the server's default keeper
 // is preselected), then hide, stack or delete the others; their tags and descriptions go to the
 // keeper. Originals from server folders are deleted only with the explicit checkbox, and then
-// wait in the trash. Uses app.js's api, el, icon, fmt, toast, handleError and state.
+// wait in the trash. The "Set aside" tab lists the photos hidden or stacked under a keeper and
+// brings them back. Uses app.js's api, el, icon, fmt, toast, handleError and state.
 
 const dupes = {
   tier: 'exact',
@@ -14,8 +15,10 @@ const dupes = {
     resolve: (cid, id) => `/collections/${encodeURIComponent(cid)}/duplicates/${encodeURIComponent(id)}/resolve`,
     trash: (cid) => `/collections/${encodeURIComponent(cid)}/trash`,
     emptyTrash: (cid) => `/collections/${encodeURIComponent(cid)}/trash/empty`,
+    setAside: (cid) => `/collections/${encodeURIComponent(cid)}/set-aside`,
+    restore: (cid) => `/collections/${encodeURIComponent(cid)}/set-aside/restore`,
   },
-  labels: { exact: 'Exact copies', near: 'Near-identical', similar: 'Similar shots' },
+  labels: { exact: 'Exact copies', near: 'Near-identical', similar: 'Similar shots', aside: 'Set aside' },
 };
 
 function dupeThumb(id) {
@@ -35,18 +38,24 @@ async function renderDuplicates() {
   if (cid === null || cid === undefined) return;
   for (const url of dupes.thumbs.values()) URL.revokeObjectURL(url);
   dupes.thumbs.clear();
-  let counts, page, trash;
+  const aside = dupes.tier === 'aside';
+  let counts, page, trash, setAside;
   try {
-    [counts, page, trash] = await Promise.all([
+    [counts, page, trash, setAside] = await Promise.all([
       api.request('GET', dupes.paths.counts(cid)),
-      api.request('GET', dupes.paths.list(cid), { query: { tier: dupes.tier, limit: 50 } }),
+      aside ? null : api.request('GET', dupes.paths.list(cid), { query: { tier: dupes.tier, limit: 50 } }),
       api.request('GET', dupes.paths.trash(cid)),
+      api.request('GET', dupes.paths.setAside(cid)),
     ]);
   } catch (err) {
     handleError(err, 'Could not load duplicates');
     return;
   }
   if (cid !== state.cid || state.page !== 'duplicates') return;
+  const keepers = new Map();   // keeper id -> the photos set aside under it
+  for (const photo of setAside.photos) keepers.set(photo.keeper_id, [...(keepers.get(photo.keeper_id) ?? []), photo]);
+  counts.aside = keepers.size;
+  if (aside) page = { total: keepers.size, groups: [] };
   $('#dupes-tiers').replaceChildren(...Object.keys(dupes.labels).map((tier) => el('button', {
     class: 'btn small', type: 'button', 'aria-pressed': String(tier === dupes.tier), 'data-tier': tier,
     onclick: () => { dupes.tier = tier; renderDuplicates(); },
@@ -56,9 +65,10 @@ async function renderDuplicates() {
   empty.hidden = files.length === 0;
   empty.textContent = `Empty trash (${fmt.num(files.length)})`;
   $('#dupes-title').textContent = `Duplicates · ${dupes.labels[dupes.tier]} · ${fmt.num(page.total)}`;
-  $('#dupes-list').replaceChildren(...page.groups.map(dupeGroupCard));
+  $('#dupes-list').replaceChildren(...(aside ? [...keepers].map(([keeper, photos]) => setAsideCard(keeper, photos))
+    : page.groups.map(dupeGroupCard)));
   const message = $('#dupes-message');
-  message.hidden = page.groups.length > 0;
+  message.hidden = page.total > 0;
   message.className = 'message empty';
   message.replaceChildren(el('h3', { text: `No ${dupes.labels[dupes.tier].toLowerCase()}` }),
     el('p', { text: 'Groups appear when indexing finds photos alike; each new photo is compared with the collection.' }));
@@ -89,6 +99,26 @@ function dupeGroupCard(group) {
     el('div', { class: 'dupe-members' }, members),
     el('div', { class: 'page-toolbar dupe-actions' }, actions));
   return card;
+}
+
+function setAsideCard(keeper, photos) {
+  const restore = async () => {
+    try {
+      const done = await api.request('POST', dupes.paths.restore(state.cid), { body: { image_ids: [keeper] } });
+      toast(`Restored ${done.restored} photo${done.restored === 1 ? '' : 's'}`);
+      runSearch(); // the photo grid behind this page shows them again
+    } catch (err) {
+      handleError(err, 'Could not restore the photos');
+    }
+    renderDuplicates();
+  };
+  const member = (id, label) => el('div', { class: 'dupe-member', 'data-image': String(id) }, dupeThumb(id),
+    el('span', { class: 'dupe-facts muted', text: label }));
+  return el('li', { class: 'dupe-group', 'data-keeper': String(keeper) },
+    el('div', { class: 'dupe-members' }, member(keeper, 'kept'),
+      photos.map((p) => member(p.image_id, p.action === 'stack' ? 'stacked' : 'hidden'))),
+    el('div', { class: 'page-toolbar dupe-actions' },
+      el('button', { class: 'btn small', type: 'button', 'data-action': 'restore', onclick: restore }, 'Restore')));
 }
 
 async function resolveDuplicateGroup(group, card, action, deleteOriginals) {
