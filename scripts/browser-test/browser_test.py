@@ -671,9 +671,21 @@ def run(args):
         if page.eval("document.querySelector('#dupes-tiers [data-tier=exact] .badge').textContent") != "1":
             raise Failure("the exact tier does not count one group")
         shot("08b-duplicates.png")
-        check("duplicates: hide the copy, find it under 'Set aside', restore it")
+        check("duplicates: hide the copy, see it in the keeper's lightbox and under 'Set aside', restore it")
+        keeper = page.eval("document.querySelector('#dupes-list .dupe-group:first-child input[type=radio]:checked').value")
         page.click("#dupes-list .dupe-group:first-child button[data-action=hide]")
         page.wait("document.querySelectorAll('#dupes-list .dupe-group').length === 0", "the group to be hidden", 30)
+        page.click("#duplicates-button")
+        page.visible("#results")
+        page.wait(f"{count_tiles} === {before} && document.querySelector('#grid-spinner').hidden", "the hidden copy to leave the grid", 30)
+        page.click(f'#grid .tile[data-id="{keeper}"]')
+        page.wait("!document.querySelector('#lb-stack').hidden && document.querySelectorAll('#lb-stack .dupe-thumb').length === 1",
+                  "the hidden copy in the keeper's lightbox", 15)
+        shot("08c-lightbox-stack.png")
+        page.key("Escape", "Escape", 27)
+        page.wait("!document.querySelector('#lightbox').open", "the lightbox to close", 5)
+        page.click("#duplicates-button")
+        page.visible("#duplicates-view")
         page.click("#dupes-tiers [data-tier=aside]")
         page.wait("document.querySelectorAll('#dupes-list .dupe-group[data-keeper] .dupe-thumb[src]').length === 2",
                   "the hidden copy beside its keeper", 30)

@@ -1257,6 +1257,7 @@ async function openLightbox(index) {
   renderTextBoxes();
   showLightboxText(item, index);
   showLightboxColors(item, index);
+  showLightboxStack(item, index);
   try {
     const meta = await api.image(item.id);
     if (state.lightboxIndex === index) renderMeta(meta || {}, item);

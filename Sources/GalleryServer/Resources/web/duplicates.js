@@ -4,7 +4,8 @@
 // is preselected), then hide, stack or delete the others; their tags and descriptions go to the
 // keeper. Originals from server folders are deleted only with the explicit checkbox, and then
 // wait in the trash. The "Set aside" tab lists the photos hidden or stacked under a keeper and
-// brings them back. Uses app.js's api, el, icon, fmt, toast, handleError and state.
+// brings them back; the lightbox of a keeper shows what is set aside under it. Uses app.js's
+// api, el, icon, fmt, toast, handleError and state.
 
 const dupes = {
   tier: 'exact',
@@ -121,6 +122,36 @@ function setAsideCard(keeper, photos) {
       el('button', { class: 'btn small', type: 'button', 'data-action': 'restore', onclick: restore }, 'Restore')));
 }
 
+// In the lightbox: the duplicates set aside under this photo (hidden or stacked), with a way
+// to bring them back; hidden when there are none.
+async function showLightboxStack(item, index) {
+  const box = $('#lb-stack');
+  box.hidden = true;
+  let photos;
+  try {
+    photos = (await api.request('GET', dupes.paths.setAside(state.cid))).photos.filter((p) => p.keeper_id === item.id);
+  } catch {
+    return;
+  }
+  if (state.lightboxIndex !== index || photos.length === 0) return;
+  const stacked = photos.every((p) => p.action === 'stack');
+  const restore = async () => {
+    try {
+      const done = await api.request('POST', dupes.paths.restore(state.cid), { body: { image_ids: [item.id] } });
+      toast(`Restored ${done.restored} photo${done.restored === 1 ? '' : 's'}`);
+      box.hidden = true;
+      runSearch();
+    } catch (err) {
+      handleError(err, 'Could not restore the photos');
+    }
+  };
+  box.replaceChildren(
+    el('h3', { text: `${stacked ? 'Stack' : 'Duplicates set aside'}: ${fmt.num(photos.length)}` }),
+    el('div', { class: 'lb-stack-thumbs' }, photos.map((p) => dupeThumb(p.image_id))),
+    el('button', { id: 'lb-stack-restore', class: 'btn small', type: 'button', onclick: restore }, 'Restore'));
+  box.hidden = false;
+}
+
 async function resolveDuplicateGroup(group, card, action, deleteOriginals) {
   const keep = Number(card.querySelector('input[type=radio]:checked')?.value ?? group.keeper_id);
   const body = { action, keep };
@@ -130,7 +161,7 @@ async function resolveDuplicateGroup(group, card, action, deleteOriginals) {
     const verb = { hide: 'Hid', stack: 'Stacked', delete: 'Deleted' }[done.action] ?? done.action;
     const merged = done.merged_tags.length ? `; tags merged: ${done.merged_tags.join(', ')}` : '';
     toast(`${verb} ${done.others.length} photo${done.others.length === 1 ? '' : 's'}, kept #${done.keeper_id}${merged}`);
-    if (action === 'delete') runSearch(); // the photo grid behind this page loses the deleted tiles
+    runSearch(); // the photo grid behind this page loses the hidden, stacked or deleted tiles
   } catch (err) {
     handleError(err, 'Could not resolve the group');
   }
