@@ -41,6 +41,11 @@ let package = Package(
             linkerSettings: [.linkedLibrary("heif")]
         ),
         .target(
+            name: "CPillowResample",
+            // Optimised in every configuration: the model input of every photo goes through it.
+            cSettings: [.unsafeFlags(["-O2"])]
+        ),
+        .target(
             name: "COnnxRuntime",
             cSettings: [.unsafeFlags(["-O2"])],
             // ONNX Runtime is opened at run time with dlopen (see OnnxRuntime.swift), never linked.
@@ -58,6 +63,7 @@ let package = Package(
             name: "GalleryCore",
             dependencies: [
                 "CVipsShim",
+                "CPillowResample",
                 "CDlibShim",
                 "COnnxRuntime",
                 "COpenBLAS",

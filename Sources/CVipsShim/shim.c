@@ -122,10 +122,10 @@ static VipsImage *sg_normalize(VipsImage *in) {
     return out;
 }
 
-SGImage *sg_thumbnail_buffer(const void *data, size_t length, int max_side) {
+SGImage *sg_thumbnail_buffer(const void *data, size_t length, int width, int height) {
     VipsImage *thumb = NULL;
-    if (vips_thumbnail_buffer((void *)data, length, &thumb, max_side,
-            "height", max_side, "size", VIPS_SIZE_DOWN, "option_string", "fail_on=error", NULL)) {
+    if (vips_thumbnail_buffer((void *)data, length, &thumb, width,
+            "height", height, "size", VIPS_SIZE_DOWN, "option_string", "fail_on=error", NULL)) {
         return NULL;
     }
     return sg_normalize(thumb);
@@ -172,12 +172,12 @@ static VipsImage *sg_heif_decode(const void *data, size_t length) {
     return out;
 }
 
-SGImage *sg_heif_thumbnail(const void *data, size_t length, int max_side) {
+SGImage *sg_heif_thumbnail(const void *data, size_t length, int width, int height) {
     VipsImage *full = sg_heif_decode(data, length);
     if (full == NULL) return NULL;
     VipsImage *thumb = NULL;
-    int result = vips_thumbnail_image(full, &thumb, max_side,
-        "height", max_side, "size", VIPS_SIZE_DOWN, "no_rotate", TRUE, NULL);
+    int result = vips_thumbnail_image(full, &thumb, width,
+        "height", height, "size", VIPS_SIZE_DOWN, "no_rotate", TRUE, NULL);
     g_object_unref(full);
     return result == 0 ? sg_normalize(thumb) : NULL;
 }
@@ -229,30 +229,17 @@ void *sg_rgb_bytes(SGImage *image, size_t *out_length) {
     return bytes;
 }
 
-SGImage *sg_model_input(SGImage *image, int size, double crop_fraction, int squash, int bicubic) {
-    VipsImage *flat = sg_flatten(image);
-    if (flat == NULL) return NULL;
-    VipsKernel kernel = bicubic ? VIPS_KERNEL_CUBIC : VIPS_KERNEL_LINEAR;
-    double width = flat->Xsize, height = flat->Ysize;
-    VipsImage *resized = NULL;
-    int result;
-    if (squash) {
-        result = vips_resize(flat, &resized, size / width, "vscale", size / height, "kernel", kernel, NULL);
+void *sg_rgb_bytes_without_alpha(SGImage *image, size_t *out_length) {
+    VipsImage *rgb = NULL;
+    if (image->Bands > 3) {
+        if (vips_extract_band(image, &rgb, 0, "n", 3, NULL)) return NULL;
     } else {
-        double shorter = width < height ? width : height;
-        result = vips_resize(flat, &resized, (size / crop_fraction) / shorter, "kernel", kernel, NULL);
+        g_object_ref(image);
+        rgb = image;
     }
-    g_object_unref(flat);
-    if (result) return NULL;
-    /* Centre crop (or, after rounding, pad by a pixel with copies of the edge) to size x size. */
-    VipsImage *square = NULL;
-    result = vips_gravity(resized, &square, VIPS_COMPASS_DIRECTION_CENTRE, size, size,
-        "extend", VIPS_EXTEND_COPY, NULL);
-    g_object_unref(resized);
-    if (result) return NULL;
-    VipsImage *out = vips_image_copy_memory(square);
-    g_object_unref(square);
-    return out;
+    void *bytes = vips_image_write_to_memory(rgb, out_length);
+    g_object_unref(rgb);
+    return bytes;
 }
 
 SGImage *sg_crop_scaled(SGImage *image, int left, int top, int width, int height, double scale) {

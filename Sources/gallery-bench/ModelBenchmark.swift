@@ -24,7 +24,7 @@ struct ModelBenchmark: AsyncParsableCommand {
             let embedding = try ModelRegistry.load(folder: folder, runtime: runtime, options: SessionOptions(intraOpThreads: threads))
             let decoder = PhotoDecoder()
             let prepared = try photos.map { path in
-                try decoder.decodePreview(Data(contentsOf: URL(fileURLWithPath: path)), maxSide: 768)
+                try decoder.decodeModelSource(Data(contentsOf: URL(fileURLWithPath: path)))
                     .prepared(for: embedding.preprocessing)
             }
             guard !prepared.isEmpty else { throw ValidationError("give at least one --photos file") }

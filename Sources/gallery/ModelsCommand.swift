@@ -11,11 +11,15 @@ struct ModelsCommand: AsyncParsableCommand {
         defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List installed models; * marks the active one.")
+        static let configuration = CommandConfiguration(
+            abstract: "List installed models (* marks the active one), or with --available Immich's catalogue.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print JSON.") var json = false
+        @Flag(help: "List the CLIP-family models of Immich's catalogue that `gallery models pull` can fetch.")
+        var available = false
 
         func run() async throws {
+            if available { return try listCatalogue() }
             let context = try global.makeContext()
             let models = ModelRegistry(home: context.configuration.home).installed()
             let counts = try context.catalog.embeddingCounts()
@@ -28,6 +32,29 @@ struct ModelsCommand: AsyncParsableCommand {
                 let embedded = counts.first { $0.key.hasPrefix(model.name + "/") || $0.key == "clip/\(model.name)" }?.value ?? 0
                 Output.line("\(model.isActive ? "*" : " ") \(model.name)\t\(model.layout.rawValue)\t\(embedded) images embedded")
             }
+        }
+
+        private func listCatalogue() throws {
+            let entries = ImmichModelCatalogue.entries
+            if json { return try Output.json(entries) }
+            let width = entries.map(\.name.count).max() ?? 0
+            Output.line(
+                "\("model".padding(toLength: width, withPad: " ", startingAt: 0))  dim  family       languages     memory  recall")
+            for entry in entries {
+                let memory = entry.memoryMiB.map { "\($0) MiB" } ?? "-"
+                let recall = entry.recall.map { String(format: "%.2f%%", $0) } ?? "-"
+                Output.line(
+                    [
+                        entry.name.padding(toLength: width, withPad: " ", startingAt: 0),
+                        String(entry.dimension).leftPadded(to: 4),
+                        entry.family.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0),
+                        (entry.isMultilingual ? "multilingual" : "English").padding(toLength: 12, withPad: " ", startingAt: 0),
+                        memory.leftPadded(to: 8), recall.leftPadded(to: 7),
+                    ].joined(separator: "  "))
+            }
+            Output.line(
+                "Recall: Crossmodal-3600, English, mean of R@1/5/10; memory: peak of Immich's benchmark process "
+                    + "(Immich's docs, features/searching). Fetch one with `gallery models pull NAME`.")
         }
     }
 

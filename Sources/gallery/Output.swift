@@ -29,3 +29,10 @@ enum Formatting {
             : String(format: "%d:%02d", total / 60, total % 60)
     }
 }
+
+extension String {
+    /// The string right-aligned in `width` columns (never cut).
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

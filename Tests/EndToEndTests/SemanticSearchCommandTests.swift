@@ -38,5 +38,17 @@ struct SemanticSearchCommandTests {
         // No network here: the download fails with the URL it tried.
         let pull = try gallery.run(["models", "pull", "ViT-B-32__openai"])
         #expect(pull.status != 0 && pull.standardError.contains("cannot download https://huggingface.co/immich-app/ViT-B-32__openai/"))
+        #expect(pull.standardError.contains("gallery models import FOLDER"))
+
+        // Immich's catalogue, to choose from: best English recall first.
+        let available = try gallery.run(["models", "list", "--available"])
+        #expect(available.status == 0)
+        #expect(available.standardOutput.contains("ViT-B-16-SigLIP2__webli"))
+        let catalogue = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(gallery.run(["models", "list", "--available", "--json"]).standardOutput.utf8)) as? [[String: Any]])
+        #expect(catalogue.count >= 50)
+        let openai = try #require(catalogue.first { $0["name"] as? String == "ViT-B-32__openai" })
+        #expect(openai["dimension"] as? Int == 512 && openai["recall"] as? Double == 59.37 && openai["family"] as? String == "openclip")
     }
 }

@@ -33,13 +33,13 @@ SGImage *sg_load_header(const void *data, size_t length, SGLoader loader);
 /// Whether libvips' own content sniffing would hand `data` to the loader for `loader`.
 int sg_loader_matches(const void *data, size_t length, SGLoader loader);
 
-/// Decodes `data` shrunk on load so that neither side exceeds `max_side` (never upscaling),
+/// Decodes `data` shrunk on load to fit a `width` x `height` box (upright; never upscaling),
 /// applies the orientation, converts to 8-bit sRGB (keeping alpha) and returns it in memory.
-SGImage *sg_thumbnail_buffer(const void *data, size_t length, int max_side);
+SGImage *sg_thumbnail_buffer(const void *data, size_t length, int width, int height);
 
 /// Like `sg_thumbnail_buffer` for HEIF/AVIF, decoding with libheif directly: Debian's libvips 8.14
 /// heifload fails on some valid files (Sony `.hif`, rotated grids: "bad image dimensions").
-SGImage *sg_heif_thumbnail(const void *data, size_t length, int max_side);
+SGImage *sg_heif_thumbnail(const void *data, size_t length, int width, int height);
 
 /// Shrinks an in-memory image so that neither side exceeds `max_side` (never upscaling) and
 /// returns the result in memory.
@@ -54,10 +54,9 @@ int sg_webp_save(SGImage *image, int quality, void **out, size_t *out_length);
 /// Interleaved 8-bit RGB, alpha flattened on white. Free the result with `sg_free`.
 void *sg_rgb_bytes(SGImage *image, size_t *out_length);
 
-/// A `size` x `size` 3-band image for a model: alpha flattened on white, then either stretched
-/// (`squash` non-zero) or resized so the shorter side is `size / crop_fraction` and centre-cropped;
-/// `bicubic` non-zero picks the cubic kernel, else linear. Returns the result in memory.
-SGImage *sg_model_input(SGImage *image, int size, double crop_fraction, int squash, int bicubic);
+/// Interleaved 8-bit RGB with any alpha band dropped (not composited), as Pillow's
+/// `convert("RGB")` does. Free the result with `sg_free`.
+void *sg_rgb_bytes_without_alpha(SGImage *image, size_t *out_length);
 
 /// The area `left, top, width, height` of an image (clamped to it), alpha flattened on white, resized
 /// by `scale` (up or down, linear kernel) and returned in memory as 3 bands. For face detection passes.

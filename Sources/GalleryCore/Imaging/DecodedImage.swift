@@ -62,6 +62,17 @@ public final class DecodedImage: @unchecked Sendable {
         return Array(UnsafeRawBufferPointer(start: bytes, count: length))
     }
 
+    /// The pixels as interleaved 8-bit RGB with any alpha band dropped, not composited (as
+    /// Pillow's `convert("RGB")` does; what a model sees).
+    public func rgbBytesWithoutAlpha() throws(ImagingError) -> [UInt8] {
+        var length = 0
+        guard let bytes = sg_rgb_bytes_without_alpha(image, &length) else {
+            throw VipsFailure.take("libvips could not export the pixels")
+        }
+        defer { sg_free(bytes) }
+        return Array(UnsafeRawBufferPointer(start: bytes, count: length))
+    }
+
     /// A new image made by a shim function from this one.
     ///
     /// - Throws: ``ImagingError/corrupt(_:)`` when the function returns nothing.

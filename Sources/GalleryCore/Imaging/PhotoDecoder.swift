@@ -36,13 +36,7 @@ public struct PhotoDecoder: Sendable {
     public func inspect(_ data: Data) throws(ImagingError) -> ImageInspection {
         let format = try admit(data)
         return try withHeader(data, format: format) { header, _ throws(ImagingError) in
-            var size = (width: Int(sg_image_width(header)), height: Int(sg_image_height(header)))
-            if (5...8).contains(sg_image_orientation(header)) { size = (size.height, size.width) }
-            if format == .heic || format == .avif, let heif = HEIFHeader(Array(data.prefix(Self.heifMetaLength))),
-                heif.quarterTurns % 2 == 1, size == (heif.storedWidth, heif.storedHeight)
-            {
-                size = (size.height, size.width)
-            }
+            let size = uprightSize(header, data: data, format: format)
             var metadata = blob(header, "exif-data").map(ExifReader.read) ?? PhotoMetadata()
             let xmp = blob(header, "xmp-data"), iptc = blob(header, "iptc-data")
             metadata.keywords = KeywordReader.keywords(xmp: xmp, iptc: iptc)
@@ -63,22 +57,54 @@ public struct PhotoDecoder: Sendable {
     ///   ``ImagingError/corrupt(_:)`` when the pixel data is bad.
     public func decodePreview(_ data: Data, maxSide: Int) throws(ImagingError) -> DecodedImage {
         precondition(maxSide > 0, "maxSide must be positive")
+        return try decode(data) { _ in (maxSide, maxSide) }
+    }
+
+    /// Decodes a preview as ``decodePreview(_:maxSide:)`` does, but shrunk so that the shorter
+    /// side is at most `shortSide` (Immich's server preview: `fit: outside`).
+    public func decodePreview(_ data: Data, shortSide: Int) throws(ImagingError) -> DecodedImage {
+        precondition(shortSide > 0, "shortSide must be positive")
+        return try decode(data) { size in
+            // libvips fits a box; an unbounded long side leaves the short side to decide.
+            size.width <= size.height ? (shortSide, Self.unbounded) : (Self.unbounded, shortSide)
+        }
+    }
+
+    /// libvips' largest coordinate (`VIPS_MAX_COORD`).
+    private static let unbounded = 10_000_000
+
+    /// Decodes shrunk to fit the box `box` returns for the upright size.
+    private func decode(
+        _ data: Data, box: (_ upright: (width: Int, height: Int)) -> (width: Int, height: Int)
+    ) throws(ImagingError) -> DecodedImage {
         let format = try admit(data)
-        let side = Int32(clamping: maxSide)
-        return try withHeader(data, format: format) { _, bytes throws(ImagingError) in
+        return try withHeader(data, format: format) { header, bytes throws(ImagingError) in
+            let (width, height) = box(uprightSize(header, data: data, format: format))
             let image: OpaquePointer?
             if format == .heic || format == .avif {
-                image = sg_heif_thumbnail(bytes.baseAddress, bytes.count, side)
+                image = sg_heif_thumbnail(bytes.baseAddress, bytes.count, Int32(clamping: width), Int32(clamping: height))
             } else {
                 // libvips' thumbnail picks its loader by content: make sure it is ours.
                 guard sg_loader_matches(bytes.baseAddress, bytes.count, format.loader) != 0 else {
                     throw .unsupportedFormat
                 }
-                image = sg_thumbnail_buffer(bytes.baseAddress, bytes.count, side)
+                image = sg_thumbnail_buffer(bytes.baseAddress, bytes.count, Int32(clamping: width), Int32(clamping: height))
             }
             guard let image else { throw VipsFailure.take("could not decode the image") }
             return DecodedImage(owning: image)
         }
+    }
+
+    /// Width and height after the EXIF (or HEIF) orientation is applied.
+    private func uprightSize(_ header: OpaquePointer, data: Data, format: ImageFormat) -> (width: Int, height: Int) {
+        var size = (width: Int(sg_image_width(header)), height: Int(sg_image_height(header)))
+        if (5...8).contains(sg_image_orientation(header)) { size = (size.height, size.width) }
+        if format == .heic || format == .avif, let heif = HEIFHeader(Array(data.prefix(Self.heifMetaLength))),
+            heif.quarterTurns % 2 == 1, size == (heif.storedWidth, heif.storedHeight)
+        {
+            size = (size.height, size.width)
+        }
+        return size
     }
 
     /// Checks size and magic bytes; returns the sniffed format.

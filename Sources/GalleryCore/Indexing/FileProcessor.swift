@@ -47,7 +47,7 @@ struct FileProcessor: Sendable {
                     outcome: outcome, timings: timings)
                 if needsEmbedding {
                     (result.embedding, result.warning) = try embedding(
-                        of: contents.data, preview: nil, hash: hash, timings: &result.timings)
+                        of: contents.data, source: nil, hash: hash, timings: &result.timings)
                     if outcome == .updated { result.outcome = .embedded }
                 }
                 return result
@@ -55,11 +55,18 @@ struct FileProcessor: Sendable {
             start = clock.now
             let inspection = try decoder.inspect(contents.data)
             timings.inspect = start.duration(to: clock.now).seconds
+            // Decoded once for the model; the thumbnails and the other stages shrink it further.
+            var source: DecodedImage?
+            if needsEmbedding {
+                start = clock.now
+                source = try decoder.decodeModelSource(contents.data)
+                timings.decodeForModel += start.duration(to: clock.now).seconds
+            }
             start = clock.now
             var preview: DecodedImage?
             var perceptualHash: PerceptualHashRecord?
             if !thumbnails.containsAll(hash: hash) {
-                let rendered = try renderThumbnails(contents.data, hash: hash)
+                let rendered = try renderThumbnails(contents.data, from: source, hash: hash)
                 // From the preview just made (nil: flat, matched by content only).
                 perceptualHash = PerceptualHashRecord(contentHash: hash, hash: try? PerceptualHash(image: rendered))
                 preview = rendered
@@ -70,9 +77,9 @@ struct FileProcessor: Sendable {
             var faceScan: FaceScan?
             if faces != nil {
                 if preview == nil {
-                    // Decoded for the faces alone (the thumbnails were already there): their cost.
+                    // Made for the faces alone (the thumbnails were already there): their cost.
                     start = clock.now
-                    preview = try decoder.decodePreview(contents.data, maxSide: settings.large)
+                    preview = try self.preview(of: contents.data, from: source)
                     timings.faces += start.duration(to: clock.now).seconds
                 }
                 (faceScan, warning) = scanFaces(preview!, path: item.file.path, hash: hash, timings: &timings)
@@ -81,7 +88,7 @@ struct FileProcessor: Sendable {
             if let text, !textScanned.contains(hash) {
                 if preview == nil {
                     start = clock.now
-                    preview = try decoder.decodePreview(contents.data, maxSide: settings.large)
+                    preview = try self.preview(of: contents.data, from: source)
                     timings.ocr += start.duration(to: clock.now).seconds
                 }
                 let textWarning: String?
@@ -90,7 +97,7 @@ struct FileProcessor: Sendable {
             }
             if needsEmbedding {
                 let modelWarning: String?
-                (embedding, modelWarning) = try self.embedding(of: contents.data, preview: preview, hash: hash, timings: &timings)
+                (embedding, modelWarning) = try self.embedding(of: contents.data, source: source, hash: hash, timings: &timings)
                 warning = modelWarning ?? warning
             }
             var record = ImageRecord(
@@ -124,19 +131,17 @@ struct FileProcessor: Sendable {
         return moves.claim(hash: hash).map { ($0.id, $0.path, .moved) }
     }
 
-    /// Embeds the image with the active model, reusing a decoded preview when there is one.
+    /// Embeds the image with the active model, from its model source (decoded here unless given).
     /// A model failure is returned as a warning (the image stays indexed, unembedded, and the
     /// next run retries); a decoding failure is thrown.
     private func embedding(
-        of data: Data, preview: DecodedImage?, hash: String, timings: inout StageTimings
+        of data: Data, source: DecodedImage?, hash: String, timings: inout StageTimings
     ) throws(ImagingError) -> (EmbeddingRecord?, String?) {
         guard let model else { return (nil, nil) }
         let clock = ContinuousClock()
         var start = clock.now
-        // Shrink-on-load to what the model needs: 3x its input covers wide panoramas.
-        let modelSide = Int(Double(model.preprocessing.size) / model.preprocessing.cropFraction) * 3
         let image: DecodedImage
-        if let preview { image = preview } else { image = try decoder.decodePreview(data, maxSide: modelSide) }
+        if let source { image = source } else { image = try decoder.decodeModelSource(data) }
         let prepared = try image.prepared(for: model.preprocessing)
         timings.decodeForModel += start.duration(to: clock.now).seconds
         start = clock.now
@@ -181,13 +186,19 @@ struct FileProcessor: Sendable {
         }
     }
 
-    /// Writes both thumbnails; returns the large one, decoded, for the model.
-    private func renderThumbnails(_ data: Data, hash: String) throws -> DecodedImage {
-        let large = try decoder.decodePreview(data, maxSide: settings.large)
+    /// Writes both thumbnails; returns the large one, decoded, for the other stages.
+    private func renderThumbnails(_ data: Data, from source: DecodedImage?, hash: String) throws -> DecodedImage {
+        let large = try preview(of: data, from: source)
         try thumbnails.write(try large.jpegData(quality: settings.quality), hash: hash, size: .large)
         let small = try large.resized(toFit: settings.small)
         try thumbnails.write(try small.jpegData(quality: settings.quality), hash: hash, size: .small)
         return large
+    }
+
+    /// The large preview: shrunk from the model source when there is one, else decoded for it.
+    private func preview(of data: Data, from source: DecodedImage?) throws(ImagingError) -> DecodedImage {
+        if let source { return try source.resized(toFit: settings.large) }
+        return try decoder.decodePreview(data, maxSide: settings.large)
     }
 
     private func failure(

@@ -1,28 +1,38 @@
-import CVipsShim
+import CPillowResample
 
 extension DecodedImage {
-    /// The image as a model wants it: resized and cropped (or squashed) to a square, scaled to
-    /// 0...1 and normalised per channel, channel-major (`3 x size x size`).
+    /// The image as a model wants it, prepared as Immich's machine-learning service prepares it:
+    /// alpha dropped (Pillow's `convert("RGB")`), resized with Pillow's own convolution (bit for
+    /// bit), the centre window of ``ModelInputGeometry`` kept, scaled to 0...1 and normalised per
+    /// channel, channel-major (`3 x size x size`).
     ///
-    /// - Throws: ``ImagingError/corrupt(_:)`` if libvips fails.
+    /// - Throws: ``ImagingError/corrupt(_:)`` if the pixels cannot be read.
     public func prepared(for preprocessing: ImagePreprocessing) throws(ImagingError) -> PreparedImage {
-        let size = preprocessing.size
-        let square = try transformed { image in
-            sg_model_input(
-                image, Int32(size), preprocessing.cropFraction,
-                preprocessing.resizeMode == .squash ? 1 : 0, preprocessing.interpolation == .bicubic ? 1 : 0)
+        let bytes = try rgbBytesWithoutAlpha()
+        guard width > 0, height > 0, bytes.count == width * height * 3 else {
+            throw .corrupt("the image has \(bytes.count) bytes of RGB for \(width)x\(height) pixels")
         }
-        let bytes = try square.rgbBytes()
+        let geometry = ModelInputGeometry(width: width, height: height, preprocessing: preprocessing)
+        let size = geometry.size
+        var square = [UInt8](repeating: 0, count: size * size * 3)
+        let filter = preprocessing.interpolation == .bicubic ? SG_RESAMPLE_BICUBIC : SG_RESAMPLE_BILINEAR
+        let status = square.withUnsafeMutableBufferPointer { square in
+            bytes.withUnsafeBufferPointer { source in
+                sg_pillow_resize(
+                    source.baseAddress, Int32(width), Int32(height), 3, Int32(geometry.resizedWidth),
+                    Int32(geometry.resizedHeight), filter, Int32(geometry.left), Int32(geometry.top), Int32(size),
+                    Int32(size), square.baseAddress)
+            }
+        }
+        guard status == 0 else { throw .corrupt("could not resize \(width)x\(height) to the model's input") }
         let plane = size * size
-        guard bytes.count == plane * 3 else {
-            throw .corrupt("model input has \(bytes.count) bytes, expected \(plane * 3)")
-        }
         var pixels = [Float](repeating: 0, count: plane * 3)
         for channel in 0..<3 {
-            let scale = 1 / (255 * preprocessing.std[channel])
+            // In Immich's order of float32 operations: x / 255, times 1 / std, minus mean / std.
+            let inverse = 1 / preprocessing.std[channel]
             let offset = preprocessing.mean[channel] / preprocessing.std[channel]
             for index in 0..<plane {
-                pixels[channel * plane + index] = Float(bytes[index * 3 + channel]) * scale - offset
+                pixels[channel * plane + index] = Float(square[index * 3 + channel]) / 255 * inverse - offset
             }
         }
         return PreparedImage(pixels: pixels, size: size)

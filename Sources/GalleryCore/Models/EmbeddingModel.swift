@@ -11,6 +11,8 @@ public protocol EmbeddingModel: Sendable {
     var dimension: Int { get }
     /// How images must be prepared for ``embedImages(_:)``.
     var preprocessing: ImagePreprocessing { get }
+    /// How much of a search query ``embedText(_:)`` should be given.
+    var queryStyle: QueryCleaner.Style { get }
 
     /// Embeds a batch of prepared images (each `3 x size x size`, channel-major).
     func embedImages(_ images: [PreparedImage]) throws -> [ImageEmbedding]

@@ -28,7 +28,10 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             "no model named '\(name)' is installed (installed: \(installed.isEmpty ? "none" : installed.joined(separator: ", ")))"
         case .unknownLayout(let path):
             "\(path) is not a model folder: expected manifest.json (offline pack) or config.json with visual/ and textual/ (CLIP, Immich layout)"
-        case .downloadFailed(let url, let reason): "cannot download \(url): \(reason)"
+        case .downloadFailed(let url, let reason):
+            "cannot download \(url): \(reason). Without internet here, fetch the model's folder on another machine "
+                + "(the files of huggingface.co/immich-app/NAME, e.g. `git clone` or `huggingface-cli download`), copy it "
+                + "over and run `gallery models import FOLDER`"
         case .invalidName(let name):
             "'\(name.prefix(200))' is not a model name: use 1 to \(ModelRegistry.maxNameLength) letters, digits, '-', '_' and '.', not starting with '.'"
         }

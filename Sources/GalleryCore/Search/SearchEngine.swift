@@ -117,9 +117,9 @@ public final class SearchEngine: @unchecked Sendable {
         }
     }
 
-    /// A text's unit vector (cached), after conversational filler is stripped.
+    /// A text's unit vector (cached), after filler is stripped in the model's style.
     private func textVector(_ text: String) throws -> [Float] {
-        let cleaned = QueryCleaner.clean(text)
+        let cleaned = QueryCleaner.clean(text, style: model.queryStyle)
         guard !cleaned.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SearchError.emptyQuery }
         return try queryVectors.vector(for: cleaned) { VectorCoding.normalized(try model.embedText(cleaned)) }
     }
@@ -137,9 +137,7 @@ public final class SearchEngine: @unchecked Sendable {
 
     /// A photo's embedding, decoded and prepared as indexing does.
     private func photoEmbedding(_ data: Data) throws -> ImageEmbedding {
-        let preprocessing = model.preprocessing
-        let side = Int(Double(preprocessing.size) / preprocessing.cropFraction) * 3
-        let prepared = try PhotoDecoder().decodePreview(data, maxSide: side).prepared(for: preprocessing)
+        let prepared = try PhotoDecoder().decodeModelSource(data).prepared(for: model.preprocessing)
         guard let embedding = try model.embedImages([prepared]).first else {
             throw SearchError.invalidRange("the model returned no embedding for the photo")
         }

@@ -12,6 +12,7 @@ struct ModelRegistrySafetyTests {
         var preprocessing: ImagePreprocessing {
             ImagePreprocessing(size: 1, resizeMode: .squash, interpolation: .bilinear, mean: [0, 0, 0], std: [1, 1, 1])
         }
+        var queryStyle: QueryCleaner.Style { .subjectOnly }
         func embedImages(_ images: [PreparedImage]) throws -> [ImageEmbedding] { [] }
         func embedText(_ text: String) throws -> [Float] { [] }
     }

@@ -18,4 +18,18 @@ struct QueryCleanerTests {
     func cleans(query: String, expected: String) {
         #expect(QueryCleaner.clean(query) == expected)
     }
+
+    /// What a CLIP-family model is given: Immich's text, apart from what a conversation adds.
+    @Test(arguments: [
+        ("show me pictures of dogs on the beach", "pictures of dogs on the beach"),
+        ("a photo of a dog.", "a photo of a dog."),
+        ("Can you please find a red car?", "a red car?"),
+        ("  a   red   car  ", "a red car"),
+        ("some photos of my cat", "some photos of my cat"),
+        ("show me", "show me"),
+        ("show jumping", "show jumping"),
+    ])
+    func keepsThePromptForCLIP(query: String, expected: String) {
+        #expect(QueryCleaner.clean(query, style: .conversational) == expected)
+    }
 }

@@ -16,6 +16,8 @@ public final class ClipModel: EmbeddingModel {
     public let identifier: String
     public let dimension: Int
     public let preprocessing: ImagePreprocessing
+    /// CLIP was trained on captions: queries keep "a photo of" and their punctuation.
+    public var queryStyle: QueryCleaner.Style { .conversational }
     public let folder: ClipModelFolder
 
     private let visual: ClipEncoder

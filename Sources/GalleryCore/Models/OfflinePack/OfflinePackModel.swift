@@ -10,6 +10,8 @@ public final class OfflinePackModel: EmbeddingModel, @unchecked Sendable {
     public let identifier: String
     public let dimension: Int
     public let preprocessing: ImagePreprocessing
+    /// The sentence model is matched against class names: queries are cut to their subject.
+    public var queryStyle: QueryCleaner.Style { .subjectOnly }
     public let manifest: OfflinePackManifest
     let classes: [ImageNetClass]
     /// Row-major `[classes x dimension]`.
