@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds a tiny model of each tokenizer family in Immich's catalogue besides CLIP's BPE (SigLIP,
-# SigLIP2, XLM-R as M-CLIP, NLLB) under .cache/models/tiny-<family>, in Immich's layout, with golden
-# token ids (Python tokenizers, used as Immich's textual.py does) and text embeddings (Python
-# onnxruntime) for the Swift tests (swift test --filter TokenizerFamilies). The tokenizers are trained
-# with SentencePiece on a seeded corpus. Idempotent and quiet; needs build-tiny-clip.sh first (the
+# SigLIP2, XLM-R as M-CLIP, NLLB, plus "components" for the Hugging Face options those leave
+# unused) under .cache/models/tiny-<family>, in Immich's layout, with golden token ids (Python
+# tokenizers, used as Immich's textual.py does) and text embeddings (Python onnxruntime) for the
+# Swift tests (swift test --filter 'TokenizerFamily|ClipFamilyModel'). The tokenizers are trained
+# with SentencePiece on a seeded corpus. Idempotent and quiet; runs build-tiny-clip.sh first (the
 # shared visual tower and .cache/venv-clip).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,6 +24,6 @@ if ! "$venv/bin/python" -c 'import sentencepiece' >/dev/null 2>&1; then
     log "installing sentencepiece into $venv"
     "$venv/bin/pip" install -q --disable-pip-version-check --no-deps sentencepiece==0.2.3
 fi
-log "building tiny SigLIP, SigLIP2, XLM-R and NLLB models"
+log "building tiny SigLIP, SigLIP2, XLM-R, NLLB and components models"
 "$venv/bin/python" "$src/build.py" --tiny-clip "$cache/models/tiny-clip" --out-root "$cache/models" >/dev/null
 echo "$stamp" > "$stamp_file"

@@ -38,7 +38,7 @@ struct TextFuzzTests {
 
     @Test("CLIP BPE: always the context length, start and end tokens, ids in the vocabulary")
     func clipTokenizer() throws {
-        let tokenizer = try ClipTestFiles.folder().tokenizer
+        let tokenizer = try ClipTestFiles.clipTokenizer()
         for cleaning in [ClipTextCleaning.whitespace, .canonicalize] {
             let tokenizer = try ClipBPETokenizer(
                 tokenizerJSON: Data(contentsOf: ClipTestFiles.file("textual/tokenizer.json")),

@@ -31,6 +31,7 @@ FAMILIES = {
     "siglip2": (64, True, "last", ["text"]),
     "xlm-roberta": (77, False, "mean", ["input_ids", "attention_mask"]),
     "nllb": (77, False, "first", ["text"]),
+    "components": (32, False, "first", ["text"]),
 }
 EXTRA_STRINGS = [
     "<s> hello </s>", "<pad><pad>", "a <mask> b", "hello<mask>", "<mask>", "<unk>", "</s>x", "<eos> <bos>",

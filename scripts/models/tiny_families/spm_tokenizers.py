@@ -155,4 +155,23 @@ def nllb():
                        "src_lang": "eng_Latn", "tokenizer_class": "NllbTokenizer"}
 
 
-FAMILIES = {"siglip": siglip, "siglip2": siglip2, "xlm-roberta": xlm_roberta, "nllb": nllb}
+def components():
+    """Not a catalogue family: the normalizers, pre-tokenizer options and post-processor the real
+    files above do not use (NFKC, Lowercase, Strip, literal Replace, Metaspace's "first" scheme
+    without split, Unigram byte fallback, RobertaProcessing), so they are checked against
+    `tokenizers` too."""
+    _, sp = train("unigram", 900, "identity")
+    vocab = _fairseq_vocab(sp, [f"<0x{byte:02X}>" for byte in range(256)])
+    vocab = vocab[:4] + [(piece, score if not piece.startswith("<0x") else -20.0) for piece, score in vocab[4:]]
+    tokenizer = Tokenizer(models.Unigram(vocab, unk_id=3, byte_fallback=True))
+    tokenizer.normalizer = normalizers.Sequence([
+        normalizers.NFKC(), normalizers.Replace("``", '"'), normalizers.Lowercase(),
+        normalizers.Strip(left=True, right=True), normalizers.Replace(Regex(" {2,}"), " "),
+    ])
+    tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="first", split=False)
+    tokenizer.post_processor = processors.RobertaProcessing(("</s>", 2), ("<s>", 0))
+    tokenizer.add_special_tokens([_special("<s>"), _special("<pad>"), _special("</s>"), _special("<unk>")])
+    return tokenizer, {"pad_token": "<pad>", "bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>"}
+
+
+FAMILIES = {"siglip": siglip, "siglip2": siglip2, "xlm-roberta": xlm_roberta, "nllb": nllb, "components": components}
