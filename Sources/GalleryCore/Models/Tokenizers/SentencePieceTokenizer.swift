@@ -31,6 +31,8 @@ public struct SentencePieceTokenizer: TextTokenizer {
     public let contextLength: Int
     public let padID: Int32
     public let cleaning: ClipTextCleaning
+    /// The highest id + 1 (added tokens included).
+    public let vocabularySize: Int
     private let rawTokens: AddedTokenMatcher
     private let normalizedTokens: AddedTokenMatcher
     private let normalizer: TextNormalizer?
@@ -60,6 +62,8 @@ public struct SentencePieceTokenizer: TextTokenizer {
         guard let padToken = config.padToken else { throw .invalidConfig(reason: "no pad_token") }
         guard let pad = added.first(where: { $0.content == padToken })?.id ?? Self.vocabularyID(of: padToken, in: file.model)
         else { throw .missingToken(padToken) }
+        let modelSize = file.model.scoredVocab?.count ?? Int((file.model.vocab?.values.max() ?? -1) + 1)
+        self.vocabularySize = max(modelSize, Int((added.map(\.id).max() ?? -1) + 1))
         self.padID = pad
         self.contextLength = contextLength
         self.cleaning = cleaning
