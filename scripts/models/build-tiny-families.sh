@@ -17,7 +17,11 @@ log() { printf 'tiny-families: %s\n' "$*" >&2; }
 
 "$root/scripts/models/build-tiny-clip.sh"
 stamp=$(cat "$src"/*.py "$root"/scripts/models/tiny_clip/*.py "$0" | sha256sum | cut -d' ' -f1)
-if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$stamp" ]; then
+built=yes
+for family in siglip siglip2 xlm-roberta nllb components; do
+    [ -f "$cache/models/tiny-$family/golden.json" ] || built=no
+done
+if [ "$built" = yes ] && [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$stamp" ]; then
     exit 0
 fi
 if ! "$venv/bin/python" -c 'import sentencepiece' >/dev/null 2>&1; then
