@@ -52,7 +52,10 @@ struct ClipFamilyModelTests {
                 "normalizer", ["type": "BertNormalizer"],
                 "normalizer BertNormalizer is not supported (NFC, NFD, NFKC, NFKD, Lowercase, Strip, Replace, Precompiled, Sequence)"
             ),
-            ("pre_tokenizer", ["type": "ByteLevel"], "pre-tokenizer ByteLevel is not supported (Metaspace, WhitespaceSplit, Sequence)"),
+            (
+                "pre_tokenizer", ["type": "ByteLevel"],
+                "pre-tokenizer ByteLevel is not supported (Metaspace, WhitespaceSplit, Split, Sequence)"
+            ),
             (
                 "post_processor", ["type": "ByteLevel"],
                 "post-processor ByteLevel is not supported (TemplateProcessing, RobertaProcessing, BertProcessing)"

@@ -7,7 +7,7 @@ import GalleryTestSupport
 /// `.cache/models/tiny-<family>`. Missing files fail the tests (never a skip).
 enum TokenizerFamilyFiles {
     /// The catalogue's families, and `components`: a tokenizer using the normalizers and options the
-    /// real files do not (NFKC, Lowercase, Strip, Metaspace `first`, Unigram byte fallback, RobertaProcessing).
+    /// real files do not (NFKC, Lowercase, Strip, Split, Metaspace `first`, Unigram byte fallback, RobertaProcessing).
     static let families = ["siglip", "siglip2", "xlm-roberta", "nllb", "components"]
 
     struct Golden: Decodable {

@@ -156,10 +156,10 @@ def nllb():
 
 
 def components():
-    """Not a catalogue family: the normalizers, pre-tokenizer options and post-processor the real
-    files above do not use (NFKC, Lowercase, Strip, literal Replace, Metaspace's "first" scheme
-    without split, Unigram byte fallback, RobertaProcessing), so they are checked against
-    `tokenizers` too."""
+    """Not a catalogue family: the normalizers, pre-tokenizers and post-processor the real files
+    above do not use (NFKC, Lowercase, Strip, literal Replace, Split with each behaviour, Metaspace's
+    "first" scheme without split, Unigram byte fallback, RobertaProcessing), so they are checked
+    against `tokenizers` too."""
     _, sp = train("unigram", 900, "identity")
     vocab = _fairseq_vocab(sp, [f"<0x{byte:02X}>" for byte in range(256)])
     vocab = vocab[:4] + [(piece, score if not piece.startswith("<0x") else -20.0) for piece, score in vocab[4:]]
@@ -168,7 +168,14 @@ def components():
         normalizers.NFKC(), normalizers.Replace("``", '"'), normalizers.Lowercase(),
         normalizers.Strip(left=True, right=True), normalizers.Replace(Regex(" {2,}"), " "),
     ])
-    tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="first", split=False)
+    tokenizer.pre_tokenizer = pre_tokenizers.Sequence([
+        pre_tokenizers.Split(Regex(r"\p{N}"), behavior="isolated"),
+        pre_tokenizers.Split("-", behavior="merged_with_previous"),
+        pre_tokenizers.Split(".", behavior="merged_with_next"),
+        pre_tokenizers.Split("!", behavior="contiguous"),
+        pre_tokenizers.Split("#", behavior="removed"),
+        pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="first", split=False),
+    ])
     tokenizer.post_processor = processors.RobertaProcessing(("</s>", 2), ("<s>", 0))
     tokenizer.add_special_tokens([_special("<s>"), _special("<pad>"), _special("</s>"), _special("<unk>")])
     return tokenizer, {"pad_token": "<pad>", "bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>"}

@@ -4,8 +4,8 @@
 struct AddedTokenMatcher: Sendable {
     /// A run of text between tokens, or a token's id.
     enum Segment: Equatable {
-        /// `atStart`: the run begins the whole text (Metaspace's `first` scheme needs it).
-        case text([Unicode.Scalar], atStart: Bool)
+        /// `offset`: where the run starts in the text (Metaspace's `first` scheme needs it).
+        case text([Unicode.Scalar], offset: Int)
         case token(Int32)
     }
 
@@ -28,13 +28,13 @@ struct AddedTokenMatcher: Sendable {
     }
 
     func split(_ scalars: [Unicode.Scalar]) -> [Segment] {
-        guard !entries.isEmpty else { return scalars.isEmpty ? [] : [.text(scalars, atStart: true)] }
+        guard !entries.isEmpty else { return scalars.isEmpty ? [] : [.text(scalars, offset: 0)] }
         var segments: [Segment] = []
         var pending: [Unicode.Scalar] = []
         var pendingStart = 0
         var index = 0
         func flush() {
-            if !pending.isEmpty { segments.append(.text(pending, atStart: pendingStart == 0)) }
+            if !pending.isEmpty { segments.append(.text(pending, offset: pendingStart)) }
             pending = []
         }
         scan: while index < scalars.count {

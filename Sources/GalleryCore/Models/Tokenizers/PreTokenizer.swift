@@ -6,10 +6,20 @@ indirect enum PreTokenizer: Sendable {
         case always, first, never
     }
 
-    /// A piece of text; `atStart` when it begins the whole text.
+    /// A piece of normalised text. `atStart` when `tokenizers` aligns its first scalar with the
+    /// start of the original text: when it is one of the `leading` scalars the text's first scalar
+    /// normalised into (all of "..." from "…"), ``PreTokenizer/Piece/offset`` counting from there.
     struct Piece: Equatable {
         var scalars: [Unicode.Scalar]
-        var atStart: Bool
+        var offset: Int
+        var leading: Int
+
+        var atStart: Bool { offset < leading }
+
+        /// The part `range` of this piece.
+        func part(_ range: Range<Int>) -> Piece {
+            Piece(scalars: Array(scalars[range]), offset: offset + range.lowerBound, leading: leading)
+        }
     }
 
     /// SentencePiece's word boundaries: spaces become `replacement` (`▁`), one is put in front of a
@@ -17,9 +27,11 @@ indirect enum PreTokenizer: Sendable {
     case metaspace(replacement: Unicode.Scalar, prepend: PrependScheme, split: Bool)
     /// Splits on Unicode White_Space, dropping it.
     case whitespaceSplit
+    /// Splits on a pattern's matches, which it drops, isolates or merges into a neighbour.
+    case split(TextPattern, SplitBehavior)
     case sequence([PreTokenizer])
 
-    static let supported = ["Metaspace", "WhitespaceSplit", "Sequence"]
+    static let supported = ["Metaspace", "WhitespaceSplit", "Split", "Sequence"]
 
     /// - Throws: ``TokenizerError/unsupportedComponent(kind:name:supported:)`` for another type.
     init(_ spec: PreTokenizerSpec) throws(TokenizerError) {
@@ -41,6 +53,18 @@ indirect enum PreTokenizer: Sendable {
             self = .metaspace(replacement: scalar, prepend: scheme, split: spec.split ?? true)
         case "WhitespaceSplit":
             self = .whitespaceSplit
+        case "Split":
+            guard let pattern = spec.pattern, let name = spec.behavior else {
+                throw .invalidTokenizer(reason: "pre-tokenizer Split needs a pattern and a behavior")
+            }
+            guard let behavior = SplitBehavior(rawValue: name) else {
+                throw .unsupportedComponent(
+                    kind: "Split behavior", name: name, supported: SplitBehavior.allCases.map(\.rawValue))
+            }
+            guard spec.invert != true else {
+                throw .unsupported(reason: "pre-tokenizer Split with invert (the pattern matches the pieces)")
+            }
+            self = .split(try TextPattern(pattern), behavior)
         case "Sequence":
             var parts: [PreTokenizer] = []
             for part in spec.pretokenizers ?? [] { parts.append(try PreTokenizer(part)) }
@@ -57,20 +81,13 @@ indirect enum PreTokenizer: Sendable {
             return parts.reduce(pieces) { $1.apply($0) }
         case .whitespaceSplit:
             return pieces.flatMap { piece in
-                var words: [Piece] = []
-                var current: [Unicode.Scalar] = []
-                var currentStart = 0
-                for (index, scalar) in piece.scalars.enumerated() {
-                    if scalar.properties.isWhitespace {
-                        if !current.isEmpty { words.append(Piece(scalars: current, atStart: piece.atStart && currentStart == 0)) }
-                        current = []
-                        currentStart = index + 1
-                    } else {
-                        current.append(scalar)
-                    }
+                piece.scalars.indices.split { piece.scalars[$0].properties.isWhitespace }.map { word in
+                    piece.part(word.startIndex..<word.endIndex)
                 }
-                if !current.isEmpty { words.append(Piece(scalars: current, atStart: piece.atStart && currentStart == 0)) }
-                return words
+            }
+        case .split(let pattern, let behavior):
+            return pieces.flatMap { piece in
+                behavior.pieces(of: piece.scalars, matches: pattern.matches(in: piece.scalars)).map(piece.part)
             }
         case .metaspace(let replacement, let prepend, let split):
             return pieces.flatMap { piece -> [Piece] in
@@ -78,18 +95,11 @@ indirect enum PreTokenizer: Sendable {
                 guard !scalars.isEmpty else { return [] }
                 let prefix = prepend == .always || (prepend == .first && piece.atStart)
                 if prefix, scalars.first != replacement { scalars.insert(replacement, at: 0) }
-                guard split else { return [Piece(scalars: scalars, atStart: piece.atStart)] }
-                var words: [Piece] = []
-                var current: [Unicode.Scalar] = []
-                for scalar in scalars {
-                    if scalar == replacement, !current.isEmpty {
-                        words.append(Piece(scalars: current, atStart: piece.atStart && words.isEmpty))
-                        current = []
-                    }
-                    current.append(scalar)
-                }
-                if !current.isEmpty { words.append(Piece(scalars: current, atStart: piece.atStart && words.isEmpty)) }
-                return words
+                let marked = Piece(scalars: scalars, offset: piece.offset, leading: piece.leading)
+                guard split else { return [marked] }
+                // Each replacement character starts a piece (MergedWithNext).
+                let starts = scalars.indices.filter { $0 == 0 || scalars[$0] == replacement }
+                return zip(starts, starts.dropFirst() + [scalars.count]).map { marked.part($0..<$1) }
             }
         }
     }

@@ -81,19 +81,21 @@ public struct SentencePieceTokenizer: TextTokenizer {
         let room = contextLength - template.prefix.count - template.suffix.count
         var content: [Int32] = []
         outer: for segment in rawTokens.split(Array(cleaning.apply(to: text).unicodeScalars)) {
-            guard case .text(let raw, let atStart) = segment else {
+            guard case .text(let raw, let rawOffset) = segment else {
                 if case .token(let id) = segment { content.append(id) }
                 continue
             }
             let text = String(String.UnicodeScalarView(raw))
             let normalized = normalizer?.apply(text) ?? text
-            let startsText = atStart && normalizer?.movesStart(of: text) != true
+            // How many normalised scalars tokenizers aligns with the text's first scalar (none
+            // when a left Strip removes it; all three of "..." for "…").
+            let leading = rawOffset == 0 ? (normalizer?.apply(String(raw[0])).unicodeScalars.count ?? 1) : 0
             for inner in normalizedTokens.split(Array(normalized.unicodeScalars)) {
                 switch inner {
                 case .token(let id):
                     content.append(id)
-                case .text(let scalars, let innerStart):
-                    let piece = PreTokenizer.Piece(scalars: scalars, atStart: startsText && innerStart)
+                case .text(let scalars, let offset):
+                    let piece = PreTokenizer.Piece(scalars: scalars, offset: offset, leading: leading)
                     for word in preTokenizer?.apply([piece]) ?? [piece] {
                         content.append(contentsOf: model.encode(word.scalars))
                         if content.count >= room { break outer }

@@ -41,22 +41,6 @@ indirect enum TextNormalizer: Sendable {
         }
     }
 
-    /// Whether normalising `text` removes its first scalar (a left `Strip` of leading whitespace), so
-    /// the result no longer starts where the text did (Metaspace's `first` scheme then adds no `▁`).
-    func movesStart(of text: String) -> Bool {
-        switch self {
-        case .strip(let left, _): return left && text.unicodeScalars.first?.properties.isWhitespace == true
-        case .sequence(let parts):
-            var current = text
-            for part in parts {
-                if part.movesStart(of: current) { return true }
-                current = part.apply(current)
-            }
-            return false
-        default: return false
-        }
-    }
-
     func apply(_ text: String) -> String {
         switch self {
         case .nfc: return text.precomposedStringWithCanonicalMapping
@@ -101,6 +85,39 @@ struct TextPattern: @unchecked Sendable {
             literal = nil
         } else {
             throw .invalidTokenizer(reason: "Replace needs a non-empty String or Regex pattern")
+        }
+    }
+
+    /// The scalar ranges of the non-overlapping matches in `scalars`, left to right.
+    func matches(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        if let literal {
+            var found: [Range<Int>] = []
+            var index = 0
+            while index + literal.count <= scalars.count {
+                if scalars[index..<(index + literal.count)].elementsEqual(literal) {
+                    found.append(index..<(index + literal.count))
+                    index += literal.count
+                } else {
+                    index += 1
+                }
+            }
+            return found
+        }
+        guard let regex else { return [] }
+        let text = String(String.UnicodeScalarView(scalars))
+        // UTF-16 offsets back to scalar offsets.
+        var scalarAt: [Int: Int] = [:]
+        var utf16 = 0
+        for (index, scalar) in scalars.enumerated() {
+            scalarAt[utf16] = index
+            utf16 += scalar.utf16.count
+        }
+        scalarAt[utf16] = scalars.count
+        return regex.matches(in: text, range: NSRange(location: 0, length: utf16)).compactMap { match in
+            guard match.range.length > 0, let start = scalarAt[match.range.location],
+                let end = scalarAt[match.range.location + match.range.length]
+            else { return nil }
+            return start..<end
         }
     }
 

@@ -31,6 +31,11 @@ struct NormalizerSpec: Decodable {
 struct PreTokenizerSpec: Decodable {
     var type: String
     var pretokenizers: [PreTokenizerSpec]?
+    /// `Split`'s pattern, its `behavior` (`Removed`, `Isolated`, `MergedWithPrevious`,
+    /// `MergedWithNext`, `Contiguous`) and `invert`.
+    var pattern: NormalizerSpec.Pattern?
+    var behavior: String?
+    var invert: Bool?
     var replacement: String?
     /// `always`, `first` or `never` (newer files).
     var prependScheme: String?
@@ -39,7 +44,7 @@ struct PreTokenizerSpec: Decodable {
     var split: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case type, pretokenizers, replacement, split
+        case type, pretokenizers, replacement, split, pattern, behavior, invert
         case prependScheme = "prepend_scheme"
         case addPrefixSpace = "add_prefix_space"
     }
