@@ -19,8 +19,6 @@ struct AddedTokenMatcher: Sendable {
     /// Longest first, so the first entry matching at a position is the longest.
     private let entries: [Entry]
 
-    var isEmpty: Bool { entries.isEmpty }
-
     init(_ tokens: [TokenizerFile.AddedToken]) {
         entries = tokens.filter { !$0.content.isEmpty }
             .map { Entry(scalars: Array($0.content.unicodeScalars), id: $0.id, lstrip: $0.lstrip ?? false, rstrip: $0.rstrip ?? false) }
