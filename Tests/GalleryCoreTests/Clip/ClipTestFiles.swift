@@ -9,7 +9,8 @@ enum ClipTestFiles {
 
     struct Missing: Error, CustomStringConvertible {
         var path: String
-        var description: String { "\(path) is missing: run scripts/models/build-tiny-clip.sh" }
+        var script = "scripts/models/build-tiny-clip.sh"
+        var description: String { "\(path) is missing: run \(script)" }
     }
 
     struct Golden: Decodable {
@@ -82,6 +83,15 @@ enum ClipTestFiles {
             environment["GALLERY_ONNXRUNTIME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? Fixtures.repositoryRoot.appendingPathComponent(".cache/onnxruntime/libonnxruntime.so.1.31.1").path
         return try OnnxRuntime.shared(libraryPath: path)
+    }
+
+    /// The tiny CLIP's tokenizer, which must load as OpenAI CLIP's BPE.
+    static func clipTokenizer() throws -> ClipBPETokenizer {
+        let tokenizer = try folder().tokenizer
+        guard let clip = tokenizer as? ClipBPETokenizer else {
+            throw TokenizerError.unsupported(reason: "tiny-clip's tokenizer loaded as \(type(of: tokenizer))")
+        }
+        return clip
     }
 
     static func model() throws -> ClipModel {

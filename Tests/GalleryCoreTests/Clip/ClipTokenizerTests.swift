@@ -7,7 +7,7 @@ struct ClipTokenizerTests {
     @Test("every golden string gives the same ids as Immich's tokenizer")
     func goldenIDs() throws {
         let golden = try ClipTestFiles.golden()
-        let tokenizer = try ClipTestFiles.folder().tokenizer
+        let tokenizer = try ClipTestFiles.clipTokenizer()
         #expect(golden.tokens.count >= 1_000)
         #expect(tokenizer.contextLength == golden.contextLength)
         #expect(tokenizer.padID == golden.padId)
@@ -39,7 +39,7 @@ struct ClipTokenizerTests {
 
     @Test("known OpenAI CLIP ids, truncation keeps the end token, padding uses pad_token")
     func knownIDs() throws {
-        let tokenizer = try ClipTestFiles.folder().tokenizer
+        let tokenizer = try ClipTestFiles.clipTokenizer()
         let ids = tokenizer.encode("A photo of a CAT")
         #expect(Array(ids.prefix(7)) == [49406, 320, 1125, 539, 320, 2368, 49407])
         #expect(ids.count == 77 && ids.dropFirst(7).allSatisfy { $0 == 49407 })

@@ -4,7 +4,7 @@ import Testing
 
 @testable import GalleryCore
 
-/// Seeded fuzzing of the query cleaner and both tokenizers: thousands of random texts and a few of
+/// Seeded fuzzing of the query cleaner and the tokenizers: thousands of random texts and a few of
 /// 100 KB never crash them, never give more ids than the model takes or an id outside the
 /// vocabulary, and cleaning a cleaned query changes nothing.
 @Suite("Fuzzing the query cleaner and the tokenizers")
@@ -38,7 +38,7 @@ struct TextFuzzTests {
 
     @Test("CLIP BPE: always the context length, start and end tokens, ids in the vocabulary")
     func clipTokenizer() throws {
-        let tokenizer = try ClipTestFiles.folder().tokenizer
+        let tokenizer = try ClipTestFiles.clipTokenizer()
         for cleaning in [ClipTextCleaning.whitespace, .canonicalize] {
             let tokenizer = try ClipBPETokenizer(
                 tokenizerJSON: Data(contentsOf: ClipTestFiles.file("textual/tokenizer.json")),
@@ -52,6 +52,26 @@ struct TextFuzzTests {
                 #expect(ids.last == tokenizer.endID || ids.last == tokenizer.padID, context)
                 #expect(ids.allSatisfy { (0..<Int32(tokenizer.vocabularySize)).contains($0) }, context)
             }
+        }
+    }
+
+    @Test(
+        "SentencePiece families: the context length, the end token kept, ids in the vocabulary",
+        arguments: TokenizerFamilyFiles.families)
+    func sentencePieceTokenizers(family: String) throws {
+        let folder = try TokenizerFamilyFiles.folder(family)
+        let tokenizer = try #require(folder.tokenizer as? SentencePieceTokenizer)
+        let empty = tokenizer.tokens(for: "")
+        let end = empty.ids[empty.attentionMask.lastIndex(of: 1) ?? 0]
+        for text in Self.texts {
+            let tokens = tokenizer.tokens(for: text)
+            let context = Comment(rawValue: "seed \(Self.seed), \(family), text \(text.debugDescription.prefix(200))")
+            #expect(tokens.ids.count == tokenizer.contextLength && tokens.attentionMask.count == tokenizer.contextLength, context)
+            let used = tokens.attentionMask.firstIndex(of: 0) ?? tokens.ids.count
+            #expect(tokens.attentionMask[used...].allSatisfy { $0 == 0 }, context)
+            #expect(used >= 1 && tokens.ids[used - 1] == end, context)
+            #expect(tokens.ids[used...].allSatisfy { $0 == tokenizer.padID }, context)
+            #expect(tokens.ids.allSatisfy { (0..<Int32(tokenizer.vocabularySize)).contains($0) }, context)
         }
     }
 

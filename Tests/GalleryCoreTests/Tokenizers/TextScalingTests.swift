@@ -22,7 +22,7 @@ struct TextScalingTests {
 
     @Test("BPE of a 10,000-letter word: a few merge-table lookups per byte")
     func bpeIsLinearInLookups() throws {
-        let tokenizer = try ClipTestFiles.folder().tokenizer
+        let tokenizer = try ClipTestFiles.clipTokenizer()
         var fuzz = FuzzText(seed: 9)
         let characters = fuzz.letters(10_000).utf8.map { ByteLevelAlphabet.characters[Int($0)] }
         var lookups = 0
@@ -49,7 +49,7 @@ struct TextScalingTests {
     func hugeQuery() throws {
         let query = String(repeating: "my ", count: 34_000)
         #expect(QueryCleaner.clean(query) == query.trimmingCharacters(in: .whitespaces))
-        let clip = try ClipTestFiles.folder().tokenizer
+        let clip = try ClipTestFiles.clipTokenizer()
         let ids = clip.encode(query)
         #expect(ids.count == clip.contextLength && ids.last == clip.endID)
         let wordPiece = try WordPieceTokenizer(vocabularyFile: wordPieceVocabularyFile())

@@ -1,11 +1,13 @@
-/// One of a CLIP model's two ONNX models: an input of `[batch] + itemShape`, and a first output of
+/// One of a CLIP model's two ONNX models: inputs of `[batch] + itemShape` named as one of the
+/// layouts it accepts (`text`, or M-CLIP's `input_ids` and `attention_mask`), and a first output of
 /// `[batch, dimension]` (Immich reads the first output whatever its name: `embedding`,
 /// `image_embedding` or `text_embedding`).
 final class ClipEncoder: Sendable {
     let path: String
     let elementType: TensorElementType
     private let session: OnnxSession
-    private let inputName: String
+    /// The model's inputs, in the order of the layout they match.
+    let inputNames: [String]
     private let outputName: String
     private let dimension: Int
     /// The model's batch size when fixed (1 in Immich's newer exports); nil when dynamic.
@@ -14,7 +16,7 @@ final class ClipEncoder: Sendable {
     static let maximumBatch = 16
 
     init(
-        path: String, runtime: OnnxRuntime, options: SessionOptions, inputName: String,
+        path: String, runtime: OnnxRuntime, options: SessionOptions, inputLayouts: [[String]],
         elementTypes: [TensorElementType], itemShape: [Int], dimension: Int
     ) throws(ClipModelError) {
         let session: OnnxSession
@@ -23,24 +25,31 @@ final class ClipEncoder: Sendable {
         } catch {
             throw .inference(path: path, error: error)
         }
-        guard let input = session.inputs.first(where: { $0.name == inputName }) else {
-            throw .missingInput(path: path, expected: inputName, found: session.inputs.map(\.name))
+        let found = session.inputs.map(\.name)
+        guard let layout = inputLayouts.first(where: { Set($0) == Set(found) }) else {
+            let expected = inputLayouts.first?.first ?? "?"
+            guard inputLayouts.contains(where: { !Set($0).isDisjoint(with: found) }) else {
+                throw .missingInput(path: path, expected: expected, found: found)
+            }
+            let wanted = inputLayouts.map { "'" + $0.joined(separator: "' and '") + "'" }.joined(separator: " or ")
+            throw .incompatibleModel(path: path, reason: "expected the inputs \(wanted), found \(found)")
         }
-        guard session.inputs.count == 1 else {
-            throw .incompatibleModel(
-                path: path, reason: "expected one input '\(inputName)', found \(session.inputs.map(\.name))")
+        let inputs = layout.compactMap { name in session.inputs.first { $0.name == name } }
+        for input in inputs {
+            guard elementTypes.contains(input.elementType), input.elementType == inputs[0].elementType else {
+                let allowed = elementTypes.map(\.description).joined(separator: " or ")
+                throw .incompatibleModel(
+                    path: path, reason: "input '\(input.name)' is \(input.elementType), expected \(allowed) (all inputs alike)")
+            }
+            let expected = [-1] + itemShape
+            guard input.shape.count == expected.count,
+                zip(input.shape.dropFirst(), itemShape).allSatisfy({ $0 == -1 || $0 == $1 })
+            else {
+                let wanted = "[N, " + itemShape.map(String.init).joined(separator: ", ") + "]"
+                throw .incompatibleModel(path: path, reason: "input '\(input.name)' has shape \(input.shape), expected \(wanted)")
+            }
         }
-        guard elementTypes.contains(input.elementType) else {
-            let allowed = elementTypes.map(\.description).joined(separator: " or ")
-            throw .incompatibleModel(path: path, reason: "input '\(inputName)' is \(input.elementType), expected \(allowed)")
-        }
-        let expected = [-1] + itemShape
-        guard input.shape.count == expected.count,
-            zip(input.shape.dropFirst(), itemShape).allSatisfy({ $0 == -1 || $0 == $1 })
-        else {
-            let wanted = "[N, " + itemShape.map(String.init).joined(separator: ", ") + "]"
-            throw .incompatibleModel(path: path, reason: "input '\(inputName)' has shape \(input.shape), expected \(wanted)")
-        }
+        let input = inputs[0]
         guard let output = session.outputs.first else {
             throw .incompatibleModel(path: path, reason: "the model has no output")
         }
@@ -53,7 +62,7 @@ final class ClipEncoder: Sendable {
         }
         self.path = path
         self.session = session
-        self.inputName = inputName
+        self.inputNames = layout
         self.outputName = output.name
         self.elementType = input.elementType
         self.dimension = dimension
@@ -62,7 +71,7 @@ final class ClipEncoder: Sendable {
 
     /// Runs the model over `items` in batches and returns one L2-normalised vector per item.
     func embed<Item>(
-        _ items: [Item], tensor: ([Item], Int) -> Tensor
+        _ items: [Item], tensors: ([Item], Int) -> [String: Tensor]
     ) throws(ClipModelError) -> [[Float]] {
         var vectors: [[Float]] = []
         vectors.reserveCapacity(items.count)
@@ -75,7 +84,7 @@ final class ClipEncoder: Sendable {
             let batch = padded.count
             let outputs: [String: Tensor]
             do {
-                outputs = try session.run([inputName: tensor(padded, batch)], outputNames: [outputName])
+                outputs = try session.run(tensors(padded, batch), outputNames: [outputName])
             } catch {
                 throw .inference(path: path, error: error)
             }

@@ -36,10 +36,11 @@ public final class ClipModel: EmbeddingModel {
     public init(folder: ClipModelFolder, runtime: OnnxRuntime, options: SessionOptions = .init()) throws(ClipModelError) {
         let size = folder.preprocessing.size
         visual = try ClipEncoder(
-            path: folder.visualModel.path, runtime: runtime, options: options, inputName: "image",
+            path: folder.visualModel.path, runtime: runtime, options: options, inputLayouts: [["image"]],
             elementTypes: [.float32], itemShape: [3, size, size], dimension: folder.dimension)
         textual = try ClipEncoder(
-            path: folder.textualModel.path, runtime: runtime, options: options, inputName: "text",
+            path: folder.textualModel.path, runtime: runtime, options: options,
+            inputLayouts: [["text"], ["input_ids", "attention_mask"]],
             elementTypes: [.int32, .int64], itemShape: [folder.contextLength], dimension: folder.dimension)
         self.folder = folder
         identifier = "clip/\(folder.name)"
@@ -56,22 +57,29 @@ public final class ClipModel: EmbeddingModel {
             throw ClipModelError.imageSizeMismatch(expected: size, got: image.size)
         }
         let vectors = try visual.embed(images.map(\.pixels)) { values, batch in
-            Tensor(float32: Array(values.joined()), shape: [batch, 3, size, size])
+            ["image": Tensor(float32: Array(values.joined()), shape: [batch, 3, size, size])]
         }
         return vectors.map { ImageEmbedding(vector: $0, visual: $0, tags: []) }
     }
 
-    /// Embeds a query (tokenised as Immich does), L2-normalised.
+    /// Embeds a query (tokenised as Immich does), L2-normalised. The text model gets the ids as
+    /// `text`, or, for M-CLIP's models, as `input_ids` with the `attention_mask`.
     /// - Throws: ``ClipModelError/inference(path:error:)``.
     public func embedText(_ text: String) throws -> [Float] {
-        let ids = folder.tokenizer.encode(text)
+        let tokens = folder.tokenizer.tokens(for: text)
         let int64 = textual.elementType == .int64
         let length = folder.contextLength
-        return try textual.embed([ids]) { rows, batch in
-            let flat = Array(rows.joined())
-            return int64
-                ? Tensor(int64: flat.map(Int64.init), shape: [batch, length])
-                : Tensor(int32: flat, shape: [batch, length])
+        let names = textual.inputNames
+        return try textual.embed([tokens]) { rows, batch in
+            var feeds: [String: Tensor] = [:]
+            for name in names {
+                let flat = rows.flatMap { name == "attention_mask" ? $0.attentionMask : $0.ids }
+                feeds[name] =
+                    int64
+                    ? Tensor(int64: flat.map(Int64.init), shape: [batch, length])
+                    : Tensor(int32: flat, shape: [batch, length])
+            }
+            return feeds
         }[0]
     }
 }

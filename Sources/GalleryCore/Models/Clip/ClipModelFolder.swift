@@ -7,8 +7,8 @@ import Foundation
 /// <name>/config.json                    embed_dim, text_cfg (context_length, tokenizer_kwargs), vision_cfg
 /// <name>/visual/model.onnx              input "image", float32 [N, 3, size, size]
 /// <name>/visual/preprocess_cfg.json     size, mean, std, interpolation, resize_mode
-/// <name>/textual/model.onnx             input "text", int32 [N, context_length]
-/// <name>/textual/tokenizer.json         Hugging Face tokenizers file (CLIP's BPE)
+/// <name>/textual/model.onnx             input "text" (or M-CLIP's "input_ids" and "attention_mask"), int32 [N, context_length]
+/// <name>/textual/tokenizer.json         Hugging Face tokenizers file (CLIP's BPE, SentencePiece Unigram or BPE)
 /// <name>/textual/tokenizer_config.json  pad_token
 /// ```
 public struct ClipModelFolder: Sendable {
@@ -19,7 +19,8 @@ public struct ClipModelFolder: Sendable {
     public let dimension: Int
     public let contextLength: Int
     public let preprocessing: ImagePreprocessing
-    public let tokenizer: ClipBPETokenizer
+    /// The tokenizer `textual/tokenizer.json` describes (see ``TextTokenizers``).
+    public let tokenizer: any TextTokenizer
     public let visualModel: URL
     public let textualModel: URL
 
@@ -50,9 +51,9 @@ public struct ClipModelFolder: Sendable {
         let tokenizerConfigURL = textual.appendingPathComponent("tokenizer_config.json")
         let tokenizerData = try Self.read(tokenizerURL)
         let tokenizerConfigData = try Self.read(tokenizerConfigURL)
-        let tokenizer: ClipBPETokenizer
+        let tokenizer: any TextTokenizer
         do {
-            tokenizer = try ClipBPETokenizer(
+            tokenizer = try TextTokenizers.load(
                 tokenizerJSON: tokenizerData, configJSON: tokenizerConfigData, contextLength: contextLength,
                 cleaning: config.cleaning)
         } catch {

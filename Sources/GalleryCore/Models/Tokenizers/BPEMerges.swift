@@ -1,13 +1,14 @@
 import HeapModule
 
-/// A BPE vocabulary and its merge rules, working on token ids.
+/// A BPE vocabulary and its merge rules, working on token ids. Tokens are keyed by their UTF-8
+/// bytes: Swift's `String` equality would take "é" and "e\u{301}" for one token.
 struct BPEMerges: Sendable {
     private struct Pair: Hashable {
         var first: Int32
         var second: Int32
     }
 
-    private let vocabulary: [String: Int32]
+    private let vocabulary: [[UInt8]: Int32]
     /// For each mergeable pair: its rank (lower merges first) and the id of the merged token.
     private let merges: [Pair: (rank: Int, merged: Int32)]
     private let endOfWordSuffix: String
@@ -16,18 +17,21 @@ struct BPEMerges: Sendable {
     init(
         vocabulary: [String: Int32], merges: [(String, String)], endOfWordSuffix: String, unknownID: Int32?
     ) throws(TokenizerError) {
+        var tokens: [[UInt8]: Int32] = [:]
+        tokens.reserveCapacity(vocabulary.count)
+        for (token, id) in vocabulary { tokens[Array(token.utf8)] = id }
         var table: [Pair: (rank: Int, merged: Int32)] = [:]
         table.reserveCapacity(merges.count)
         for (rank, merge) in merges.enumerated() {
-            guard let first = vocabulary[merge.0], let second = vocabulary[merge.1],
-                let merged = vocabulary[merge.0 + merge.1]
-            else {
+            let left = Array(merge.0.utf8)
+            let right = Array(merge.1.utf8)
+            guard let first = tokens[left], let second = tokens[right], let merged = tokens[left + right] else {
                 throw .invalidTokenizer(reason: "merge \"\(merge.0) \(merge.1)\" uses a token missing from model.vocab")
             }
             let pair = Pair(first: first, second: second)
             if table[pair] == nil { table[pair] = (rank, merged) }
         }
-        self.vocabulary = vocabulary
+        self.vocabulary = tokens
         self.merges = table
         self.endOfWordSuffix = endOfWordSuffix
         self.unknownID = unknownID
@@ -63,12 +67,18 @@ struct BPEMerges: Sendable {
         symbols.reserveCapacity(characters.count)
         for (index, character) in characters.enumerated() {
             let token = index == characters.count - 1 ? character + endOfWordSuffix : character
-            if let id = vocabulary[token] {
+            if let id = id(of: token) {
                 symbols.append(id)
             } else if let unknownID {
                 symbols.append(unknownID)
             }
         }
+        return merge(symbols, lookups: &lookups)
+    }
+
+    /// Applies the merges to a word already turned into symbol ids.
+    func merge(_ initial: [Int32], lookups: inout Int) -> [Int32] {
+        var symbols = initial
         guard symbols.count > 1 else { return symbols }
         let end = symbols.count
         // Neighbours in the list (-1 and `end` past the ends); a merged-away symbol is marked removed.
@@ -105,5 +115,7 @@ struct BPEMerges: Sendable {
         return symbols.indices.filter { !removed[$0] }.map { symbols[$0] }
     }
 
-    func id(of token: String) -> Int32? { vocabulary[token] }
+    func id(of token: String) -> Int32? { vocabulary[Array(token.utf8)] }
+
+    func id(ofBytes token: [UInt8]) -> Int32? { vocabulary[token] }
 }

@@ -13,7 +13,7 @@ import Foundation
 /// let tokenizer = try ClipBPETokenizer(tokenizerJSON: json, configJSON: config, contextLength: 77)
 /// let ids = tokenizer.encode("a photo of a cat")  // [49406, 320, 1125, 539, 320, 2368, 49407, ...]
 /// ```
-public struct ClipBPETokenizer: Sendable {
+public struct ClipBPETokenizer: TextTokenizer {
     /// Ids per text, `<|startoftext|>` and padding included.
     public let contextLength: Int
     public let cleaning: ClipTextCleaning
@@ -24,8 +24,8 @@ public struct ClipBPETokenizer: Sendable {
     public let vocabularySize: Int
 
     let merges: BPEMerges
-    /// Special tokens matched in the normalised text, longest first.
-    private let specialTokens: [(scalars: [Unicode.Scalar], id: Int32)]
+    /// The added tokens, matched in the normalised text (CLIP's are marked `normalized`).
+    private let specialTokens: AddedTokenMatcher
 
     public static let startToken = "<|startoftext|>"
     public static let endToken = "<|endoftext|>"
@@ -37,18 +37,14 @@ public struct ClipBPETokenizer: Sendable {
     public init(
         tokenizerJSON: Data, configJSON: Data, contextLength: Int, cleaning: ClipTextCleaning = .whitespace
     ) throws(TokenizerError) {
-        let file: TokenizerFile
-        let config: TokenizerConfigFile
-        do {
-            file = try JSONDecoder().decode(TokenizerFile.self, from: tokenizerJSON)
-        } catch {
-            throw .invalidTokenizer(reason: "\(error)")
-        }
-        do {
-            config = try JSONDecoder().decode(TokenizerConfigFile.self, from: configJSON)
-        } catch {
-            throw .invalidConfig(reason: "\(error)")
-        }
+        try self.init(
+            file: try TokenizerFile.decode(tokenizerJSON), config: try TokenizerConfigFile.decode(configJSON),
+            contextLength: contextLength, cleaning: cleaning)
+    }
+
+    init(
+        file: TokenizerFile, config: TokenizerConfigFile, contextLength: Int, cleaning: ClipTextCleaning
+    ) throws(TokenizerError) {
         guard file.model.type == nil || file.model.type == "BPE" else {
             throw .unsupported(reason: "model type \(file.model.type ?? "?") (only CLIP's BPE is implemented)")
         }
@@ -71,10 +67,7 @@ public struct ClipBPETokenizer: Sendable {
         self.merges = try BPEMerges(
             vocabulary: vocabulary, merges: merges.map { ($0.first, $0.second) }, endOfWordSuffix: "</w>",
             unknownID: end)
-        self.specialTokens = (file.addedTokens ?? [])
-            .filter { !$0.content.isEmpty }
-            .map { (Array($0.content.unicodeScalars), $0.id) }
-            .sorted { $0.scalars.count > $1.scalars.count }
+        self.specialTokens = AddedTokenMatcher(file.addedTokens ?? [])
         self.contextLength = contextLength
         self.cleaning = cleaning
         self.startID = start
@@ -83,17 +76,19 @@ public struct ClipBPETokenizer: Sendable {
         self.vocabularySize = Int(tokens.values.max() ?? -1) + 1
     }
 
-    /// The `contextLength` ids for `text`.
-    public func encode(_ text: String) -> [Int32] {
+    /// The `contextLength` ids for `text`, and its attention mask.
+    public func tokens(for text: String) -> TextTokens {
         let normalized = ClipPreTokenizer.normalize(cleaning.apply(to: text))
         var content: [Int32] = []
         let limit = contextLength - 2
-        for piece in splitOnSpecialTokens(normalized) {
-            switch piece {
-            case .special(let id):
+        for segment in specialTokens.split(Array(normalized.unicodeScalars)) {
+            switch segment {
+            case .token(let id):
                 content.append(id)
-            case .text(let text):
-                for word in ClipPreTokenizer.split(text) {
+            case .text(let scalars, _):
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: scalars)
+                for word in ClipPreTokenizer.split(String(text)) {
                     let characters = Array(word.utf8).map { ByteLevelAlphabet.characters[Int($0)] }
                     content.append(contentsOf: merges.encode(word: characters))
                     if content.count >= limit { break }
@@ -101,38 +96,6 @@ public struct ClipBPETokenizer: Sendable {
             }
             if content.count >= limit { break }
         }
-        var ids = [startID] + content.prefix(limit) + [endID]
-        ids.append(contentsOf: repeatElement(padID, count: contextLength - ids.count))
-        return ids
-    }
-
-    private enum Piece {
-        case text(String)
-        case special(Int32)
-    }
-
-    /// Splits out the added tokens (leftmost, longest first), as `tokenizers` does for tokens
-    /// marked `normalized`, which CLIP's are.
-    private func splitOnSpecialTokens(_ text: String) -> [Piece] {
-        let scalars = Array(text.unicodeScalars)
-        var pieces: [Piece] = []
-        var pending = String.UnicodeScalarView()
-        var index = 0
-        scan: while index < scalars.count {
-            for token in specialTokens where scalars[index] == token.scalars[0] {
-                let end = index + token.scalars.count
-                if end <= scalars.count, Array(scalars[index..<end]) == token.scalars {
-                    if !pending.isEmpty { pieces.append(.text(String(pending))) }
-                    pending = String.UnicodeScalarView()
-                    pieces.append(.special(token.id))
-                    index = end
-                    continue scan
-                }
-            }
-            pending.append(scalars[index])
-            index += 1
-        }
-        if !pending.isEmpty { pieces.append(.text(String(pending))) }
-        return pieces
+        return TextTokens(content: content, prefix: [startID], suffix: [endID], contextLength: contextLength, padID: padID)
     }
 }

@@ -4,8 +4,11 @@ public enum TokenizerError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidTokenizer(reason: String)
     /// `tokenizer_config.json` is not valid JSON of the expected shape (e.g. no `pad_token`).
     case invalidConfig(reason: String)
-    /// The file describes a tokenizer this type does not implement (e.g. SigLIP's Unigram model).
+    /// The file describes a tokenizer this type does not implement.
     case unsupported(reason: String)
+    /// A part of `tokenizer.json` (its `kind`: "tokenizer model", "normalizer", "pre-tokenizer",
+    /// "post-processor") names a `type` that is not implemented; `supported` lists those that are.
+    case unsupportedComponent(kind: String, name: String, supported: [String])
     /// A token the tokenizer needs (start, end or padding) is not in the vocabulary.
     case missingToken(String)
 
@@ -19,6 +22,8 @@ public enum TokenizerError: Error, Equatable, Sendable, CustomStringConvertible 
         case .invalidTokenizer(let reason): reason
         case .invalidConfig(let reason): reason
         case .unsupported(let reason): "unsupported tokenizer: \(reason)"
+        case .unsupportedComponent(let kind, let name, let supported):
+            "\(kind) \(name) is not supported (\(supported.joined(separator: ", ")))"
         case .missingToken(let token): "the vocabulary has no token \(token)"
         }
     }
