@@ -17,7 +17,7 @@ struct QueryCleaningBenchmark: AsyncParsableCommand {
         "birthday cake with candles", "mountains at dawn", "a bowl of ramen", "children at the park", "the eiffel tower",
         "a rocket launch", "an old church", "coffee and croissant", "a horse in a field", "fireworks at night",
     ]
-    static let phrasings: [(String, (String) -> String)] = [
+    static let phrasings: [(String, @Sendable (String) -> String)] = [
         ("plain", { $0 }), ("a photo of", { "a photo of \($0)" }), ("trailing period", { "\($0)." }),
         ("show me", { "show me \($0)" }), ("show me pictures of", { "show me pictures of \($0)" }),
         ("can you find", { "can you find \($0)?" }),

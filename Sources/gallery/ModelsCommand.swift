@@ -39,7 +39,8 @@ struct ModelsCommand: AsyncParsableCommand {
             if json { return try Output.json(entries) }
             let width = entries.map(\.name.count).max() ?? 0
             Output.line(
-                "\("model".padding(toLength: width, withPad: " ", startingAt: 0))  dim  family       languages     memory  recall")
+                "\("model".padding(toLength: width, withPad: " ", startingAt: 0))   dim  family        languages       memory   recall  runs here"
+            )
             for entry in entries {
                 let memory = entry.memoryMiB.map { "\($0) MiB" } ?? "-"
                 let recall = entry.recall.map { String(format: "%.2f%%", $0) } ?? "-"
@@ -47,9 +48,9 @@ struct ModelsCommand: AsyncParsableCommand {
                     [
                         entry.name.padding(toLength: width, withPad: " ", startingAt: 0),
                         String(entry.dimension).leftPadded(to: 4),
-                        entry.family.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0),
+                        entry.family.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0),
                         (entry.isMultilingual ? "multilingual" : "English").padding(toLength: 12, withPad: " ", startingAt: 0),
-                        memory.leftPadded(to: 8), recall.leftPadded(to: 7),
+                        memory.leftPadded(to: 8), recall.leftPadded(to: 7), entry.isSupported ? "yes" : "no (tokenizer)",
                     ].joined(separator: "  "))
             }
             Output.line(

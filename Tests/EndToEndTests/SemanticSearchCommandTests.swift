@@ -50,5 +50,6 @@ struct SemanticSearchCommandTests {
         #expect(catalogue.count >= 50)
         let openai = try #require(catalogue.first { $0["name"] as? String == "ViT-B-32__openai" })
         #expect(openai["dimension"] as? Int == 512 && openai["recall"] as? Double == 59.37 && openai["family"] as? String == "openclip")
+        #expect(catalogue.first { $0["name"] as? String == "LABSE-Vit-L-14" }?["supported"] as? Bool == false)
     }
 }

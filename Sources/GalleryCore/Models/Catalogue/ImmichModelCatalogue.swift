@@ -5,7 +5,7 @@
 /// English zero-shot image retrieval). Best recall first; models Immich did not measure last.
 public enum ImmichModelCatalogue {
     /// One model of the catalogue.
-    public struct Entry: Sendable, Equatable, Codable {
+    public struct Entry: Sendable, Equatable, Encodable {
         public var name: String
         public var dimension: Int
         public var family: ModelFamily
@@ -16,6 +16,23 @@ public enum ImmichModelCatalogue {
 
         /// Whether queries in languages other than English are meant to work.
         public var isMultilingual: Bool { family.isMultilingual }
+        /// Whether this project can run it.
+        public var isSupported: Bool { family.isSupported }
+
+        private enum CodingKeys: String, CodingKey {
+            case name, dimension, family, memoryMiB = "memory_mib", recall, multilingual, supported
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(dimension, forKey: .dimension)
+            try container.encode(family, forKey: .family)
+            try container.encodeIfPresent(memoryMiB, forKey: .memoryMiB)
+            try container.encodeIfPresent(recall, forKey: .recall)
+            try container.encode(isMultilingual, forKey: .multilingual)
+            try container.encode(isSupported, forKey: .supported)
+        }
     }
 
     /// The whole catalogue.
@@ -77,7 +94,7 @@ public enum ImmichModelCatalogue {
         Entry(name: "RN50__yfcc15m", dimension: 1024, family: .openCLIP, memoryMiB: 908, recall: 48.28),
         Entry(name: "XLM-Roberta-Large-Vit-B-32", dimension: 512, family: .multilingualCLIP, memoryMiB: nil, recall: nil),
         Entry(name: "XLM-Roberta-Large-Vit-B-16Plus", dimension: 640, family: .multilingualCLIP, memoryMiB: nil, recall: nil),
-        Entry(name: "LABSE-Vit-L-14", dimension: 768, family: .multilingualCLIP, memoryMiB: nil, recall: nil),
+        Entry(name: "LABSE-Vit-L-14", dimension: 768, family: .labse, memoryMiB: nil, recall: nil),
         Entry(name: "XLM-Roberta-Large-Vit-L-14", dimension: 768, family: .multilingualCLIP, memoryMiB: nil, recall: nil),
         Entry(name: "ViT-g-14__laion2b-s12b-b42k", dimension: 1024, family: .openCLIP, memoryMiB: nil, recall: nil),
     ]

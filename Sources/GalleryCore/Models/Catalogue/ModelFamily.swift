@@ -12,14 +12,20 @@ public enum ModelFamily: String, Sendable, Codable, CaseIterable {
     case xlmRoberta = "xlm-roberta"
     /// NLLB-CLIP: NLLB's multilingual SentencePiece text tower with a SigLIP image tower.
     case nllb = "nllb"
-    /// M-CLIP (multilingual text towers distilled onto CLIP): ids and an attention mask.
+    /// M-CLIP (multilingual XLM-R text towers distilled onto CLIP): ids and an attention mask.
     case multilingualCLIP = "m-clip"
+    /// M-CLIP with LaBSE's cased WordPiece text tower.
+    case labse = "m-clip-labse"
 
     /// Whether the family's text side is trained on many languages.
     public var isMultilingual: Bool {
         switch self {
         case .openCLIP, .sigLIP: false
-        case .sigLIPMultilingual, .sigLIP2, .xlmRoberta, .nllb, .multilingualCLIP: true
+        case .sigLIPMultilingual, .sigLIP2, .xlmRoberta, .nllb, .multilingualCLIP, .labse: true
         }
     }
+
+    /// Whether this project reads the family's tokenizer (the tiny model of each family proves
+    /// the path: `scripts/models/build-tiny-families.sh`).
+    public var isSupported: Bool { self != .labse }
 }
