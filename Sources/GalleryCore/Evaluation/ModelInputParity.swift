@@ -58,7 +58,7 @@ public struct ModelInputParity: Sendable {
             guard let embedding = try model.embedImages([prepared]).first else {
                 throw ModelInputParityError.noEmbedding(reference.photo)
             }
-            let ours = Self.normalised(embedding.vector), theirs = Self.normalised(reference.embedding)
+            let ours = VectorCoding.normalized(embedding.vector), theirs = VectorCoding.normalized(reference.embedding)
             return Result(
                 photo: reference.photo, previewMatches: [source.width, source.height] == reference.preview,
                 maxInputDifference: inputDifference,
@@ -74,11 +74,6 @@ public struct ModelInputParity: Sendable {
                 Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))
             }
         }
-    }
-
-    private static func normalised(_ vector: [Float]) -> [Float] {
-        let length = vector.map { $0 * $0 }.reduce(0, +).squareRoot()
-        return length > 0 ? vector.map { $0 / length } : vector
     }
 }
 
