@@ -8,7 +8,7 @@ struct GalleryBench: AsyncParsableCommand {
         abstract: "Smart Gallery benchmarks: search latency at scale, bare model throughput, face quality and speed.",
         subcommands: [
             SearchBenchmark.self, FirstSearchBenchmark.self, HybridBenchmark.self, ModelBenchmark.self, FaceBenchmark.self,
-            PlacesBenchmark.self, ColourBenchmark.self, BrowseBenchmark.self,
+            PlacesBenchmark.self, ColourBenchmark.self, BrowseBenchmark.self, StorageBenchmark.self,
         ])
 }
 
