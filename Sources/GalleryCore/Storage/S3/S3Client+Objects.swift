@@ -29,15 +29,6 @@ extension S3Client {
             }))
     }
 
-    /// The object's size and entity tag.
-    /// - Throws: ``StorageError/notFound(key:)`` when absent.
-    public func headObject(key: String) async throws -> ObjectSummary {
-        let response = try await send(.HEAD, key: key)
-        return ObjectSummary(
-            key: key, size: response.headers.first(name: "content-length").flatMap { Int64($0) } ?? 0,
-            etag: Self.unquoted(response.headers.first(name: "etag") ?? ""))
-    }
-
     /// Deletes the object; an absent one is no error (as in S3).
     public func deleteObject(key: String) async throws {
         _ = try await send(.DELETE, key: key)
