@@ -7,8 +7,8 @@ import Logging
 struct GalleryServices: Sendable {
     let configuration: ServerConfiguration
     let catalog: AppDatabase
-    let thumbnails: ThumbnailStore
-    let uploads: UploadStore
+    /// Uploads and thumbnails: the data folder, and the shared bucket when one is configured.
+    let storage: GalleryStorage
     let pathGuard: PathGuard
     let jobs: JobQueue
     let models: ModelHolder
@@ -20,8 +20,22 @@ struct GalleryServices: Sendable {
     let rewriter: QueryRewriter?
     let logger: Logger
 
+    var thumbnails: ThumbnailStore { storage.thumbnails }
+    var uploads: UploadStore { storage.uploads }
+
     /// How images, collections and users are deleted (catalogue, thumbnails, uploads).
     var lifecycle: ImageLifecycle { ImageLifecycle(catalog: catalog, thumbnails: thumbnails, uploads: uploads) }
+
+    /// Publishes freshly indexed images to shared storage. When that fails they are deleted
+    /// again, so that no server lists an image the others cannot serve, and the error is thrown.
+    func publish(_ images: [ImageRecord]) async throws {
+        do { try await storage.publish(images) } catch {
+            logger.error("cannot publish to shared storage", metadata: ["images": "\(images.count)", "error": "\(error)"])
+            await storage.removeShared(try lifecycle.delete(images))
+            models.catalogChanged(logger: logger)
+            throw error
+        }
+    }
 
     /// The caller's collection `id`; someone else's (or a missing one) is a 404.
     func collection(_ id: Int64, for user: UserRecord) throws -> CollectionRecord {

@@ -8,6 +8,8 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case invalidEnvironment(name: String, value: String)
     /// A value is out of its allowed range.
     case outOfRange(name: String, value: String, allowed: String)
+    /// A setting needs another one that is not given (e.g. S3 storage without credentials).
+    case incomplete(name: String, needs: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
         case .unknownKey(let path, let key): "unknown key '\(key)' in configuration file \(path)"
         case .invalidEnvironment(let name, let value): "environment variable \(name) has an invalid value '\(value)'"
         case .outOfRange(let name, let value, let allowed): "\(name) is \(value); allowed: \(allowed)"
+        case .incomplete(let name, let needs): "\(name) needs \(needs)"
         }
     }
 }

@@ -46,6 +46,13 @@ import Foundation
 ///   host: 0.0.0.0
 ///   port: 8080
 ///   job_retention_days: 7
+/// storage: s3://photos/gallery       # default local: the data folder alone
+/// s3:                                # the bucket's service; keys also from AWS_* variables
+///   endpoint: http://127.0.0.1:8333  # default AWS's for the region
+///   region: us-east-1
+///   path_style: true                 # default: true for a custom endpoint
+///   access_key_id: ...
+///   secret_access_key: ...
 /// ```
 struct ConfigurationFile: Decodable {
     var roots: [String]?
@@ -63,6 +70,9 @@ struct ConfigurationFile: Decodable {
     var duplicates: Duplicates?
     /// `server:` values by key, parsed by ``ServerSettings/keys``.
     var server: [String: String]?
+    /// `local` or `s3://BUCKET/PREFIX` (see ``StorageSettings``).
+    var storage: String?
+    var s3: S3?
 
     struct Thumbnails: Decodable {
         var small: Int?
@@ -193,8 +203,42 @@ struct ConfigurationFile: Decodable {
         }
     }
 
+    /// `s3:`, the bucket's service for `storage: s3://...` (see ``StorageSettings``).
+    struct S3: Decodable {
+        var endpoint: String?
+        var region: String?
+        var pathStyle: Bool?
+        var accessKeyId: String?
+        var secretAccessKey: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case endpoint, region
+            case pathStyle = "path_style"
+            case accessKeyId = "access_key_id"
+            case secretAccessKey = "secret_access_key"
+        }
+
+        func apply(to settings: inout StorageSettings, path: String) throws {
+            if let endpoint {
+                guard let url = RewriterSettings.endpoint(endpoint) else {
+                    throw ConfigurationError.invalidFile(
+                        path: path, reason: "s3.endpoint must be an http or https URL, not '\(endpoint.prefix(200))'")
+                }
+                settings.endpoint = url
+            }
+            if let region { settings.region = region }
+            if let pathStyle { settings.pathStyle = pathStyle }
+            switch (accessKeyId, secretAccessKey) {
+            case (let id?, let secret?): settings.credentials = S3Credentials(accessKeyId: id, secretAccessKey: secret)
+            case (nil, nil): break
+            default:
+                throw ConfigurationError.invalidFile(path: path, reason: "give both s3.access_key_id and s3.secret_access_key, or neither")
+            }
+        }
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case roots, exclude, threads, thumbnails, faces, places, rewriter, ocr, duplicates, server
+        case roots, exclude, threads, thumbnails, faces, places, rewriter, ocr, duplicates, server, storage, s3
         case followSymlinks = "follow_symlinks"
         case maxPixels = "max_pixels"
         case maxFileBytes = "max_file_bytes"
@@ -219,6 +263,8 @@ struct ConfigurationFile: Decodable {
         try rewriter?.apply(to: &configuration.rewriter, path: path)
         ocr?.apply(to: &configuration.ocr)
         duplicates?.apply(to: &configuration.duplicates)
+        if let storage { configuration.storage.setLocation(storage) }
+        try s3?.apply(to: &configuration.storage, path: path)
         let keys = ServerSettings.keys
         for (key, value) in (server ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let setting = keys.first(where: { $0.key == key }) else {

@@ -100,6 +100,7 @@ public struct ConfigurationLoader: Sendable {
             throw ConfigurationError.outOfRange(name: "ocr.min_confidence", value: "\(ocr.minConfidence)", allowed: "0...1")
         }
         try validate(configuration.server)
+        _ = try configuration.storage.s3Location()
     }
 
     /// Checks the ranges of the server settings.
@@ -143,6 +144,7 @@ public struct ConfigurationLoader: Sendable {
                     ("rewriter", ConfigurationFile.Rewriter.CodingKeys.allCases.map(\.rawValue)),
                     ("ocr", ConfigurationFile.OCR.CodingKeys.allCases.map(\.rawValue)),
                     ("duplicates", ConfigurationFile.Duplicates.CodingKeys.allCases.map(\.rawValue)),
+                    ("s3", ConfigurationFile.S3.CodingKeys.allCases.map(\.rawValue)),
                 ]
                 for (section, keys) in sections {
                     for key in mapping[section]?.mapping?.keys.compactMap(\.string) ?? [] where !keys.contains(key) {
@@ -204,6 +206,7 @@ public struct ConfigurationLoader: Sendable {
             configuration.places.folder = URL(fileURLWithPath: folder).standardizedFileURL
         }
         try applyRewriterEnvironment(to: &configuration.rewriter)
+        try configuration.storage.applyEnvironment(environment)
         for setting in ServerSettings.keys {
             let name = ServerSettings.environmentName(of: setting.key)
             guard let value = environment[name] else { continue }

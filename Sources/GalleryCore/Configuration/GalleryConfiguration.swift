@@ -36,6 +36,8 @@ public struct GalleryConfiguration: Sendable, Equatable {
     public var duplicates: DuplicateSettings
     /// What `gallery serve` listens on, its limits and job retention.
     public var server: ServerSettings
+    /// Where the server keeps uploads and thumbnails: the data folder, or also an S3 bucket.
+    public var storage: StorageSettings
 
     /// Patterns always excluded: hidden files and folders, common caches and trash folders.
     public static let defaultExclusions = [".*", "@eaDir", "#recycle", "$RECYCLE.BIN", "lost+found", "node_modules", "__pycache__"]
@@ -65,6 +67,7 @@ public struct GalleryConfiguration: Sendable, Equatable {
         ocr = OCRSettings()
         duplicates = DuplicateSettings()
         server = ServerSettings()
+        storage = StorageSettings()
     }
 
     /// The catalogue database file.

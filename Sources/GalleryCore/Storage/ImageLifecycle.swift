@@ -20,9 +20,15 @@ public struct ImageLifecycle: Sendable {
     }
 
     /// Deletes images: their records, unused thumbnails, and their originals when uploaded.
-    public func delete(_ images: [ImageRecord]) throws {
-        for hash in try catalog.deleteImages(ids: images.compactMap(\.id)) { thumbnails.remove(hash: hash) }
+    /// - Returns: what left the data folder, for shared storage to follow
+    ///   (``GalleryStorage/removeShared(_:)``).
+    @discardableResult
+    public func delete(_ images: [ImageRecord]) throws -> [StoredObjectRemoval] {
+        let hashes = try catalog.deleteImages(ids: images.compactMap(\.id))
+        for hash in hashes { thumbnails.remove(hash: hash) }
         for image in images { uploads.remove(path: image.path) }
+        return hashes.flatMap(GalleryStorage.thumbnailKeys(hash:))
+            + images.compactMap { uploads.relativePath(of: $0.path).map { .key(GalleryStorage.uploadsFolder + $0) } }
     }
 
     /// An uploaded (or fetched) file the indexer could not read: forgotten entirely, so that a
@@ -36,20 +42,21 @@ public struct ImageLifecycle: Sendable {
     }
 
     /// Deletes a collection of `ownerId` with its images and uploads.
-    /// - Returns: false when the collection is not theirs (or does not exist).
-    public func deleteCollection(id: Int64, ownerId: Int64) throws -> Bool {
-        guard let unused = try catalog.deleteCollection(id: id, ownerId: ownerId) else { return false }
+    /// - Returns: what left the data folder; nil when the collection is not theirs (or does not exist).
+    public func deleteCollection(id: Int64, ownerId: Int64) throws -> [StoredObjectRemoval]? {
+        guard let unused = try catalog.deleteCollection(id: id, ownerId: ownerId) else { return nil }
         for hash in unused { thumbnails.remove(hash: hash) }
         uploads.removeCollection(id)
-        return true
+        return unused.flatMap(GalleryStorage.thumbnailKeys(hash:)) + [GalleryStorage.uploadsRemoval(collectionId: id)]
     }
 
     /// Deletes a user with its collections, images and uploads.
-    /// - Returns: false when there is no such user.
-    public func deleteUser(id: Int64) throws -> Bool {
-        guard let deleted = try catalog.deleteUser(id: id) else { return false }
+    /// - Returns: what left the data folder; nil when there is no such user.
+    public func deleteUser(id: Int64) throws -> [StoredObjectRemoval]? {
+        guard let deleted = try catalog.deleteUser(id: id) else { return nil }
         for hash in deleted.unusedHashes { thumbnails.remove(hash: hash) }
         for collectionId in deleted.collectionIds { uploads.removeCollection(collectionId) }
-        return true
+        return deleted.unusedHashes.flatMap(GalleryStorage.thumbnailKeys(hash:))
+            + deleted.collectionIds.map(GalleryStorage.uploadsRemoval(collectionId:))
     }
 }

@@ -16,9 +16,13 @@ public struct ThumbnailStore: Sendable {
 
     /// Where the thumbnail of `size` for content `hash` lives (whether or not it exists).
     public func url(hash: String, size: ThumbnailSize) -> URL {
-        root.appendingPathComponent(size.rawValue)
-            .appendingPathComponent(String(hash.prefix(2)))
-            .appendingPathComponent("\(hash).jpg")
+        root.appendingPathComponent(Self.relativePath(hash: hash, size: size))
+    }
+
+    /// `<size>/<first two hex digits>/<hash>.jpg`: the file under ``root``, and the object key
+    /// under `thumbnails/` in shared storage (see ``GalleryStorage``).
+    public static func relativePath(hash: String, size: ThumbnailSize) -> String {
+        "\(size.rawValue)/\(hash.prefix(2))/\(hash).jpg"
     }
 
     /// Whether both renditions of `hash` are on disk.

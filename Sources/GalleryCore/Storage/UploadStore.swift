@@ -43,6 +43,13 @@ public struct UploadStore: Sendable {
         return standardized.hasPrefix(prefix) && !standardized.hasPrefix(prefix + "tmp/")
     }
 
+    /// The path of an uploaded file below ``root`` (`<collection id>/<name>`); nil for a path
+    /// outside the store.
+    public func relativePath(of path: String) -> String? {
+        guard contains(path: path) else { return nil }
+        return String(URL(fileURLWithPath: path).standardizedFileURL.path.dropFirst(root.path.count + 1))
+    }
+
     /// Removes an uploaded file; paths outside the store are left alone.
     public func remove(path: String) {
         guard contains(path: path) else { return }

@@ -53,7 +53,10 @@ struct CollectionsController {
         ) { _, context in
             let user = try context.requireUser()
             let id = try context.pathId("cid")
-            guard try services.lifecycle.deleteCollection(id: id, ownerId: user.id!) else { throw APIError.notFound("no collection \(id)") }
+            guard let removed = try services.lifecycle.deleteCollection(id: id, ownerId: user.id!) else {
+                throw APIError.notFound("no collection \(id)")
+            }
+            await services.storage.removeShared(removed)
             services.models.catalogChanged(logger: services.logger)
             return Response(status: .noContent)
         }

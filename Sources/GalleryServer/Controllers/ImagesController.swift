@@ -60,6 +60,7 @@ struct ImagesController {
                     .unprocessableContent, code: "unreadable_image",
                     message: "cannot index the image: \(image.failureMessage ?? image.failureReason?.rawValue ?? "unknown reason")")
             }
+            try await services.publish([image])
             return try .json(try imageJSON(image), status: .created)
         }
         routes.add(
@@ -103,7 +104,7 @@ struct ImagesController {
                 summary: "Delete an image (catalogue, unused thumbnails, the original only if uploaded)", tag: "images", status: 204)
         ) { _, context in
             let image = try services.image(try context.pathId("id"), for: try context.requireUser())
-            try services.lifecycle.delete([image])
+            await services.storage.removeShared(try services.lifecycle.delete([image]))
             services.models.catalogChanged(logger: services.logger)
             return Response(status: .noContent)
         }
@@ -116,7 +117,7 @@ struct ImagesController {
             let sizeName = request.uri.queryParameters["size"].map(String.init) ?? "small"
             guard let size = ThumbnailSize(rawValue: sizeName) else { throw APIError.badRequest("size must be small or large") }
             guard let hash = image.contentHash, image.status != .failed,
-                let data = FileManager.default.contents(atPath: services.thumbnails.url(hash: hash, size: size).path)
+                let data = try await services.storage.thumbnail(hash: hash, size: size)
             else { throw APIError.notFound("image \(image.id!) has no thumbnail") }
             return .file(data, contentType: "image/jpeg", cacheSeconds: 3600)
         }
@@ -128,9 +129,18 @@ struct ImagesController {
         ) {
             _, context in
             let image = try services.image(try context.pathId("id"), for: try context.requireUser())
-            let file = try OriginalFile(
-                path: image.path, maxBytes: services.configuration.gallery.limits.maxFileBytes, linksInside: services.pathGuard.roots)
-            return .stream(file, contentType: image.format?.mediaType ?? "application/octet-stream")
+            let contentType = image.format?.mediaType ?? "application/octet-stream"
+            do {
+                let file = try OriginalFile(
+                    path: image.path, maxBytes: services.configuration.gallery.limits.maxFileBytes, linksInside: services.pathGuard.roots)
+                return .stream(file, contentType: contentType)
+            } catch OriginalFileError.missing {
+                // An upload another server took in: its original is in the shared bucket.
+                guard let download = try await services.storage.sharedOriginal(path: image.path) else {
+                    throw OriginalFileError.missing(path: image.path)
+                }
+                return .stream(download, contentType: contentType)
+            }
         }
     }
 

@@ -42,7 +42,7 @@ struct UploadHandler {
             try bytes.write(to: file)  // straight from the mapped scratch file, no copy in memory
             stored.append(file.path)
         }
-        var images: [ImageJSON] = []
+        var indexed: [ImageRecord] = []
         if !stored.isEmpty {
             _ = try await services.indexNow(paths: stored, into: collection, ownerId: user.id!, kind: "index_upload")
             for path in stored {
@@ -52,10 +52,12 @@ struct UploadHandler {
                         Rejected(fileName: (path as NSString).lastPathComponent, reason: image.failureMessage ?? "cannot be decoded"))
                     try services.lifecycle.discardFailedUpload(path: path, collectionId: collection.id!)
                 } else {
-                    images.append(ImageJSON(image: ImageReport(image: image, store: services.thumbnails), tags: []))
+                    indexed.append(image)
                 }
             }
         }
+        try await services.publish(indexed)
+        let images = indexed.map { ImageJSON(image: ImageReport(image: $0, store: services.thumbnails), tags: []) }
         // The job queue's hook has already brought the search index in step; a discarded
         // upload never had an embedding, so nothing more is to do.
         return try .json(Result(images: images, rejected: rejected), status: images.isEmpty ? .unprocessableContent : .created)

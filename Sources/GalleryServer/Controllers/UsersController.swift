@@ -35,7 +35,8 @@ struct UsersController {
             let admin = try requireAdmin(context)
             let id = try context.pathId("id")
             guard id != admin.id else { throw APIError.badRequest("an admin cannot delete their own account") }
-            guard try services.lifecycle.deleteUser(id: id) else { throw APIError.notFound("no user \(id)") }
+            guard let removed = try services.lifecycle.deleteUser(id: id) else { throw APIError.notFound("no user \(id)") }
+            await services.storage.removeShared(removed)
             services.models.catalogChanged(logger: services.logger)
             return Response(status: .noContent)
         }

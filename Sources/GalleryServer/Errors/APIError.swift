@@ -116,6 +116,10 @@ extension APIError {
             return .badRequest(error.description)
         case let error as IndexingError:
             return .badRequest("\(error)")
+        case let error as StorageError:
+            if case .notFound = error { return .notFound(error.description) }
+            // The bucket's trouble, not the client's: 503 with what to fix (never a secret).
+            return APIError(.serviceUnavailable, code: "storage_unavailable", message: error.description)
         default:
             return nil
         }

@@ -97,6 +97,15 @@ extension Response {
         return Response(status: .ok, headers: [.contentType: contentType], body: body)
     }
 
+    /// An object from shared storage, streamed chunk by chunk as it arrives.
+    static func stream(_ download: ObjectDownload, contentType: String) -> Response {
+        let body = ResponseBody(contentLength: download.size >= 0 ? Int(download.size) : nil) { writer in
+            for try await chunk in download.chunks { try await writer.write(chunk) }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: contentType], body: body)
+    }
+
     /// A file's bytes with a content type.
     static func file(_ data: Data, contentType: String, cacheSeconds: Int = 0) -> Response {
         var headers: HTTPFields = [.contentType: contentType]

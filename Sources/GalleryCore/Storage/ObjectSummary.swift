@@ -1,0 +1,14 @@
+/// What a listing says about one object.
+public struct ObjectSummary: Sendable, Equatable {
+    /// The key, without the store's prefix.
+    public var key: String
+    public var size: Int64
+    /// The service's entity tag (quotes removed): changes when the content does.
+    public var etag: String
+
+    public init(key: String, size: Int64, etag: String) {
+        self.key = key
+        self.size = size
+        self.etag = etag
+    }
+}
