@@ -73,12 +73,20 @@ struct SearchBenchmark: AsyncParsableCommand {
                 print(
                     String(
                         format:
-                            "  scan on %d thread(s): search p50 %@ ms, p95 %@ ms; with a 10%% filter p50 %@ ms, p95 %@ ms (min/median/max of %d runs of %d); %d concurrent searchers: p95 %.2f ms, %.0f searches/s; peak RSS %d MiB",
-                        threads, Self.spread(measured.map(\.plain.p50)), Self.spread(measured.map(\.plain.p95)),
-                        Self.spread(measured.map(\.filtered.p50)), Self.spread(measured.map(\.filtered.p95)), measured.count,
-                        repetitions, load.clients, load.p95 * 1000, load.perSecond, ProcessStatistics.peakResidentBytes >> 20))
+                            "  scan on %d thread(s), min/median/max of %d runs of %d: search p50 %@ ms, p95 %@ ms (CPU per search p50 %@ ms, p95 %@ ms); with a 10%% filter p50 %@ ms, p95 %@ ms (CPU p50 %@ ms, p95 %@ ms); %d concurrent searchers: p95 %.2f ms, %.0f searches/s; peak RSS %d MiB; load average %@",
+                        threads, measured.count, repetitions, Self.spread(measured.map(\.plain.wall.p50)),
+                        Self.spread(measured.map(\.plain.wall.p95)), Self.spread(measured.map(\.plain.cpu.p50)),
+                        Self.spread(measured.map(\.plain.cpu.p95)), Self.spread(measured.map(\.filtered.wall.p50)),
+                        Self.spread(measured.map(\.filtered.wall.p95)), Self.spread(measured.map(\.filtered.cpu.p50)),
+                        Self.spread(measured.map(\.filtered.cpu.p95)), load.clients, load.p95 * 1000, load.perSecond,
+                        ProcessStatistics.peakResidentBytes >> 20, Self.loadAverage))
             }
         }
+    }
+
+    /// The machine's load average over the last minute (other processes share the cores).
+    static var loadAverage: String {
+        ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").first.map(String.init) ?? "?"
     }
 
     /// An index of `size` entries grown from `real` in batches, and the exact top ten of each

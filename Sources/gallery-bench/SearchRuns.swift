@@ -27,18 +27,27 @@ struct SearchRuns {
         }
     }
 
+    /// The wall-clock and CPU seconds of one kind of search in one run.
+    struct Run {
+        var wall: Percentiles
+        /// CPU time of the process per search: what a search costs on a core of its own (the
+        /// wall clock also counts the time other processes hold the cores).
+        var cpu: Percentiles
+    }
+
     /// One run: `repetitions` searches of each kind, one at a time, as the server makes them
     /// (limit 20, the standard relevance floor).
-    func latencies() -> (plain: Percentiles, filtered: Percentiles) {
-        var plain: [Double] = []
-        var filtered: [Double] = []
+    func latencies() -> (plain: Run, filtered: Run) {
+        var plain: [(Double, Double)] = []
+        var filtered: [(Double, Double)] = []
         for repetition in 0..<repetitions {
             let vector = vectors[repetition % vectors.count]
             plain.append(Self.time { _ = index.search(VectorQuery(vector: vector, collectionId: 1, limit: 20, floor: .standard)) })
             filtered.append(
                 Self.time { _ = index.search(VectorQuery(vector: vector, collectionId: 1, allowed: tenth, limit: 20, floor: .standard)) })
         }
-        return (Percentiles(plain), Percentiles(filtered))
+        func run(_ times: [(Double, Double)]) -> Run { Run(wall: Percentiles(times.map(\.0)), cpu: Percentiles(times.map(\.1))) }
+        return (run(plain), run(filtered))
     }
 
     /// `clients` threads searching at once, `repetitions` plain searches in all.
@@ -49,7 +58,7 @@ struct SearchRuns {
             var own: [Double] = []
             for repetition in stride(from: client, to: repetitions, by: clients) {
                 let vector = vectors[repetition % vectors.count]
-                own.append(Self.time { _ = index.search(VectorQuery(vector: vector, collectionId: 1, limit: 20, floor: .standard)) })
+                own.append(Self.time { _ = index.search(VectorQuery(vector: vector, collectionId: 1, limit: 20, floor: .standard)) }.wall)
             }
             times.withLock { $0 += own }
         }
@@ -70,9 +79,17 @@ struct SearchRuns {
         return (plain / Double(vectors.count), allowed / Double(vectors.count))
     }
 
-    private static func time(_ body: () -> Void) -> Double {
+    /// The wall-clock and process CPU seconds of `body`.
+    private static func time(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+        let cpuStart = processCPUSeconds()
         let start = ContinuousClock.now
         body()
-        return Timing.seconds(ContinuousClock.now - start)
+        return (Timing.seconds(ContinuousClock.now - start), processCPUSeconds() - cpuStart)
+    }
+
+    private static func processCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }
