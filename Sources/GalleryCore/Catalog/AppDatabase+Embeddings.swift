@@ -49,11 +49,31 @@ extension AppDatabase {
         return entries
     }
 
+    /// The same entries as ``indexEntries(model:visual:imageIds:)`` for all images, handed to
+    /// `body` in batches of `batchSize` as they are read, so that a large index is loaded without
+    /// holding every vector twice.
+    public func indexEntries(
+        model: String, visual: Bool = false, batchSize: Int, _ body: ([VectorIndex.Entry]) throws -> Void
+    ) throws {
+        try indexEntries(model: model, visual: visual, condition: "", arguments: [model], batchSize: batchSize, body)
+    }
+
     private func indexEntries(
         model: String, visual: Bool, condition: String, arguments: StatementArguments
     ) throws
         -> [VectorIndex.Entry]
     {
+        var entries: [VectorIndex.Entry] = []
+        try indexEntries(model: model, visual: visual, condition: condition, arguments: arguments, batchSize: 10_000) {
+            entries += $0
+        }
+        return entries
+    }
+
+    private func indexEntries(
+        model: String, visual: Bool, condition: String, arguments: StatementArguments, batchSize: Int,
+        _ body: ([VectorIndex.Entry]) throws -> Void
+    ) throws {
         try reader.read { db in
             let column = visual ? "visual" : "vector"
             let rows = try Row.fetchCursor(
@@ -71,8 +91,12 @@ extension AppDatabase {
                     VectorIndex.Entry(
                         imageId: row["id"], collectionId: row["collectionId"], version: IndexKey.version(ofHash: row["contentHash"]),
                         vector: visual ? VectorCoding.float16Vector(data) : VectorCoding.float32Vector(data)))
+                if entries.count == batchSize {
+                    try body(entries)
+                    entries.removeAll(keepingCapacity: true)
+                }
             }
-            return entries
+            if !entries.isEmpty { try body(entries) }
         }
     }
 

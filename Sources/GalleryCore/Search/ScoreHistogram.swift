@@ -22,6 +22,26 @@ struct ScoreHistogram {
         total += 1
     }
 
+    /// Takes back a score added before (one that a closer look scored anew).
+    mutating func remove(_ score: Float) {
+        counts[Self.bin(score)] -= 1
+        total -= 1
+    }
+
+    /// Lets `body` add to the counts in place (as a kernel does); it returns how many it added.
+    mutating func addCounted(_ body: (UnsafeMutablePointer<Int64>) -> Int) {
+        let added = counts.withUnsafeMutableBufferPointer { counts in
+            counts.baseAddress!.withMemoryRebound(to: Int64.self, capacity: counts.count, body)
+        }
+        total += added
+    }
+
+    /// Adds the counts of another histogram.
+    mutating func merge(_ other: ScoreHistogram) {
+        for bin in counts.indices { counts[bin] += other.counts[bin] }
+        total += other.total
+    }
+
     /// The bin holding the median score; nil when empty.
     var medianBin: Int? {
         guard total > 0 else { return nil }

@@ -166,18 +166,30 @@ public final class SearchEngine: @unchecked Sendable {
         let (load, remove) = index.changes(toMatch: keys)
         guard !load.isEmpty || !remove.isEmpty else { return }
         let entries = try catalog.indexEntries(model: model.identifier, visual: visual, imageIds: load)
-        index.update(upserting: entries, removing: remove)
+        do {
+            try index.update(upserting: entries, removing: remove)
+        } catch {
+            // An index that missed an update is incomplete: the next search loads it afresh.
+            lock.withLock { if visual { visualIndex = nil } else { jointIndex = nil } }
+            throw error
+        }
     }
 
     /// The joint or visual index, loaded from the catalogue on first use.
     private func index(visual: Bool) throws -> VectorIndex {
         try lock.withLock {
             if let existing = visual ? visualIndex : jointIndex { return existing }
-            let entries = try catalog.indexEntries(model: model.identifier, visual: visual)
             // Joint vectors have the model's dimension (older vectors of another import of the
-            // same name are left out); visual features have their own.
-            let index = VectorIndex(dimension: visual ? (entries.first?.vector.count ?? model.dimension) : model.dimension)
-            index.insert(entries)
+            // same name are left out); visual features have their own. Read in batches: the
+            // index keeps an eighth of each vector in memory, the catalogue's copy is let go.
+            var loaded: VectorIndex?
+            try catalog.indexEntries(model: model.identifier, visual: visual, batchSize: 10_000) { batch in
+                let index =
+                    loaded ?? VectorIndex(dimension: visual ? (batch.first?.vector.count ?? model.dimension) : model.dimension)
+                try index.insert(batch)
+                loaded = index
+            }
+            let index = loaded ?? VectorIndex(dimension: model.dimension)
             if visual { visualIndex = index } else { jointIndex = index }
             return index
         }

@@ -20,6 +20,11 @@ struct TopScores {
         }
     }
 
+    /// The score a hit must reach to be kept once the selection is full; nil before.
+    var threshold: Float? {
+        heap.count == capacity && capacity > 0 ? heap[0].score : nil
+    }
+
     /// The kept hits, best first (ties by image id, for stable pages).
     func sorted() -> [VectorIndex.Hit] {
         heap.sorted { Self.better($0, than: $1) }

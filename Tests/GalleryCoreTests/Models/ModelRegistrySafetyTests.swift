@@ -74,9 +74,9 @@ struct ModelRegistrySafetyTests {
         #expect(try catalog.embeddedHashes(model: "clip/other") == ["c"])
     }
 
-    @Test func theVectorIndexSkipsVectorsOfAnotherLength() {
+    @Test func theVectorIndexSkipsVectorsOfAnotherLength() throws {
         let index = VectorIndex(dimension: 4)
-        index.insert([
+        try index.insert([
             VectorIndex.Entry(imageId: 1, collectionId: 1, vector: [1, 0, 0, 0]),
             VectorIndex.Entry(imageId: 2, collectionId: 1, vector: [Float](repeating: 0.5, count: 8)),
         ])

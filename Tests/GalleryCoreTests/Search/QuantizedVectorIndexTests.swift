@@ -1,0 +1,186 @@
+import Foundation
+import GalleryCore
+import GalleryTestSupport
+import Testing
+
+/// The index past its exact re-rank's reach: thousands of seeded random vectors in clusters
+/// (near-duplicates, as in a real library), where the page comes from the 4-bit scan's
+/// candidates, checked against a brute-force float32 search over the same vectors.
+@Suite("Vector index at scale: 4-bit scan and exact re-rank against brute force")
+struct QuantizedVectorIndexTests {
+    static let dimension = 384
+
+    /// Unit vectors around `clusters` centres (each value moved by up to ±0.02).
+    static func vectors(_ count: Int, clusters: Int = 200, seed: UInt64) -> [[Float]] {
+        var random = SplitMix64(seed: seed)
+        let centres = (0..<clusters).map { _ in unit((0..<dimension).map { _ in Float.random(in: -1...1, using: &random) }) }
+        return (0..<count).map { position in
+            unit(centres[position % clusters].map { $0 + Float.random(in: -0.02...0.02, using: &random) })
+        }
+    }
+
+    static func unit(_ vector: [Float]) -> [Float] { VectorCoding.normalized(vector) }
+
+    /// A brute-force model of the index: every vector, scored in float32, in the index's order.
+    struct Reference {
+        var vectors: [Int64: [Float]] = [:]
+        var collections: [Int64: Int64] = [:]
+
+        func ranked(
+            _ query: [Float], collection: Int64 = 1, allowed: Set<Int64>? = nil, excluding: Int64? = nil, minScore: Float = -1
+        ) -> [VectorIndex.Hit] {
+            vectors.compactMap { id, vector -> VectorIndex.Hit? in
+                guard collections[id] == collection, id != excluding, allowed?.contains(id) ?? true else { return nil }
+                let score = zip(query, vector).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+                return score >= minScore ? VectorIndex.Hit(imageId: id, score: score) : nil
+            }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.imageId < $1.imageId }
+        }
+    }
+
+    /// 6,000 vectors in two collections (every third in collection 2).
+    func makeIndex(parallelism: Int = 1) throws -> (VectorIndex, Reference) {
+        let index = VectorIndex(dimension: Self.dimension, parallelism: parallelism)
+        var reference = Reference()
+        var entries: [VectorIndex.Entry] = []
+        for (position, vector) in Self.vectors(6000, seed: 1).enumerated() {
+            let id = Int64(position)
+            let collection: Int64 = position % 3 == 2 ? 2 : 1
+            entries.append(VectorIndex.Entry(imageId: id, collectionId: collection, vector: vector))
+            reference.vectors[id] = vector
+            reference.collections[id] = collection
+        }
+        try index.insert(entries)
+        return (index, reference)
+    }
+
+    /// Ids and scores equal to brute force (scores to float rounding).
+    func expectSame(_ hits: [VectorIndex.Hit], _ expected: ArraySlice<VectorIndex.Hit>, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(hits.map(\.imageId) == expected.map(\.imageId), sourceLocation: sourceLocation)
+        for (hit, truth) in zip(hits, expected) {
+            #expect(abs(hit.score - truth.score) < 1e-5, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func pagesMatchBruteForceOrder() throws {
+        let (index, reference) = try makeIndex()
+        for query in Self.vectors(12, clusters: 12, seed: 2) {
+            let truth = reference.ranked(query)
+            expectSame(index.search(VectorQuery(vector: query, collectionId: 1, limit: 10)).hits, truth.prefix(10))
+            expectSame(index.search(VectorQuery(vector: query, collectionId: 1, offset: 30, limit: 20)).hits, truth[30..<50])
+            #expect(index.search(VectorQuery(vector: query, collectionId: 1, limit: 1)).total == truth.count)
+        }
+    }
+
+    @Test func filtersMatchBruteForce() throws {
+        let (index, reference) = try makeIndex()
+        var random = SplitMix64(seed: 3)
+        let allowed = Set((0..<6000).filter { _ in Int.random(in: 0..<10, using: &random) == 0 }.map(Int64.init))
+        let few: Set<Int64> = [5, 17, 4000, 5999, 123_456]
+        for query in Self.vectors(8, clusters: 8, seed: 4) {
+            let filtered = reference.ranked(query, allowed: allowed)
+            let results = index.search(VectorQuery(vector: query, collectionId: 1, allowed: allowed, limit: 15))
+            expectSame(results.hits, filtered.prefix(15))
+            #expect(results.total == filtered.count)
+            expectSame(
+                index.search(VectorQuery(vector: query, collectionId: 1, allowed: few, limit: 10)).hits,
+                reference.ranked(query, allowed: few)[...])
+            expectSame(
+                index.search(VectorQuery(vector: query, collectionId: 2, limit: 10)).hits, reference.ranked(query, collection: 2).prefix(10)
+            )
+            let best = reference.ranked(query)[0].imageId
+            expectSame(
+                index.search(VectorQuery(vector: query, collectionId: 1, excluding: best, limit: 10)).hits,
+                reference.ranked(query, excluding: best).prefix(10))
+            // A minimum between two scores (not on one: the index and this reference may round
+            // that cosine apart): the page is exactly those above it.
+            let ranked = reference.ranked(query)
+            let minimum = (ranked[40].score + ranked[41].score) / 2
+            let strict = index.search(VectorQuery(vector: query, collectionId: 1, minScore: minimum, limit: 100))
+            expectSame(strict.hits, reference.ranked(query, minScore: minimum)[...])
+        }
+    }
+
+    @Test func updatesAndRemovalsKeepMatchingBruteForce() throws {
+        var (index, reference) = try makeIndex()
+        var random = SplitMix64(seed: 5)
+        let removed = (0..<1500).map { _ in Int64.random(in: 0..<6000, using: &random) }
+        try index.remove(imageIds: removed)
+        for id in removed {
+            reference.vectors[id] = nil
+            reference.collections[id] = nil
+        }
+        let replacements = Self.vectors(500, seed: 6)
+        let replaced = (0..<500).map { Int64($0 * 7) }
+        let added = (0..<300).map { Int64(10_000 + $0) }
+        let fresh = Self.vectors(300, seed: 7)
+        try index.update(
+            upserting: zip(replaced, replacements).map { VectorIndex.Entry(imageId: $0, collectionId: 1, vector: $1) }
+                + zip(added, fresh).map { VectorIndex.Entry(imageId: $0, collectionId: 1, vector: $1) },
+            removing: [])
+        for (id, vector) in zip(replaced + added, replacements + fresh) {
+            reference.vectors[id] = vector
+            reference.collections[id] = 1
+        }
+        #expect(index.count == reference.vectors.count)
+        for query in replacements.prefix(4) + fresh.prefix(4) + Self.vectors(4, clusters: 4, seed: 8) {
+            expectSame(index.search(VectorQuery(vector: query, collectionId: 1, limit: 10)).hits, reference.ranked(query).prefix(10))
+        }
+    }
+
+    /// The scores asked for are exact; their ranks and the floor count the others at their
+    /// approximate scores, so they may differ from brute force by a few places.
+    @Test func scoredImagesAndTheFloorFollowBruteForce() throws {
+        let (index, reference) = try makeIndex()
+        let query = Self.vectors(1, clusters: 1, seed: 9)[0]
+        let truth = reference.ranked(query)
+        let asked: Set<Int64> = [truth[3].imageId, truth[500].imageId, truth[3000].imageId, 2]
+        let results = index.search(VectorQuery(vector: query, collectionId: 1, limit: 10, floor: .standard, scoring: asked))
+        #expect(results.scored[2] == nil)  // collection 2
+        for (rank, hit) in truth.enumerated() where asked.contains(hit.imageId) {
+            let scored = try #require(results.scored[hit.imageId])
+            #expect(abs(scored.score - hit.score) < 1e-5)
+            #expect(abs(scored.rank - (rank + 1)) <= max(3, rank / 20))
+        }
+        #expect(abs((results.best ?? 0) - truth[0].score) < 1e-5)
+        let floor = try #require(results.floorScore)
+        let exactRelevant = truth.filter { $0.score >= floor }.count
+        #expect(abs(results.relevant - exactRelevant) <= max(3, exactRelevant / 20))
+        #expect(results.hits.allSatisfy { $0.score >= floor })
+    }
+
+    @Test func emptyIndexMismatchedQueryAndHugeOffsets() throws {
+        let empty = VectorIndex(dimension: Self.dimension)
+        let query = Self.vectors(1, seed: 10)[0]
+        #expect(empty.search(VectorQuery(vector: query, collectionId: 1, limit: 10)) == VectorResults(hits: [], total: 0, relevant: 0))
+        let (index, reference) = try makeIndex()
+        #expect(index.search(VectorQuery(vector: [1, 0, 0], collectionId: 1, limit: 10)).hits.isEmpty)
+        let far = index.search(VectorQuery(vector: query, collectionId: 1, offset: .max, limit: .max))
+        #expect(far.hits.isEmpty)
+        #expect(far.total == reference.ranked(query).count)
+        let last = index.search(VectorQuery(vector: query, collectionId: 1, offset: 3995, limit: 10))
+        expectSame(last.hits, reference.ranked(query)[3995...])
+    }
+
+    /// Past the size where a scan is split over threads, two threads give the same results.
+    @Test func aSplitScanGivesTheSameResults() throws {
+        let index = VectorIndex(dimension: 16)
+        var random = SplitMix64(seed: 11)
+        let entries = (0..<140_000).map { id in
+            VectorIndex.Entry(
+                imageId: Int64(id), collectionId: 1, vector: Self.unit((0..<16).map { _ in Float.random(in: -1...1, using: &random) }))
+        }
+        try index.insert(entries)
+        let query = Self.unit((0..<16).map { _ in Float.random(in: -1...1, using: &random) })
+        let alone = index.search(VectorQuery(vector: query, collectionId: 1, limit: 25, floor: .standard))
+        index.parallelism = 2
+        let split = index.search(VectorQuery(vector: query, collectionId: 1, limit: 25, floor: .standard))
+        #expect(split == alone)
+        #expect(split.total == 140_000)
+        let exact = entries.map { entry in
+            VectorIndex.Hit(imageId: entry.imageId, score: zip(query, entry.vector).reduce(Float(0)) { $0 + $1.0 * $1.1 })
+        }
+        .sorted { $0.score != $1.score ? $0.score > $1.score : $0.imageId < $1.imageId }
+        #expect(split.hits.map(\.imageId) == exact.prefix(split.hits.count).map(\.imageId))
+    }
+}
