@@ -13,6 +13,16 @@ struct S3StorageTests {
         """
     }
 
+    /// A server whose `config.yaml` stores in `bucket` on `s3`.
+    static func server(on s3: S3TestServer, bucket: String) throws -> TestServer {
+        try TestServer { directory in
+            try FileManager.default.createDirectory(atPath: directory.path("home"), withIntermediateDirectories: true)
+            try configuration(s3, bucket: bucket).write(
+                toFile: directory.path("home/config.yaml"), atomically: true, encoding: .utf8)
+            return []
+        }
+    }
+
     static func client(_ s3: S3TestServer, bucket: String) -> S3Client {
         S3Client(
             location: S3Location(bucket: bucket, prefix: "gallery", endpoint: s3.endpoint),
@@ -29,12 +39,7 @@ struct S3StorageTests {
         defer { s3.stop() }
         let bucket = Self.client(s3, bucket: "gallery-photos")
         try await bucket.createBucket()
-        let test = try TestServer { directory in
-            try FileManager.default.createDirectory(atPath: directory.path("home"), withIntermediateDirectories: true)
-            try Self.configuration(s3, bucket: "gallery-photos").write(
-                toFile: directory.path("home/config.yaml"), atomically: true, encoding: .utf8)
-            return []
-        }
+        let test = try Self.server(on: s3, bucket: "gallery-photos")
         defer { test.finish() }
         #expect(test.server.log.contains("shared storage"))
         #expect(!test.server.log.contains(s3.secretKey))
@@ -74,12 +79,7 @@ struct S3StorageTests {
         defer { s3.stop() }
         let bucket = Self.client(s3, bucket: "gallery-photos")
         try await bucket.createBucket()
-        let test = try TestServer { directory in
-            try FileManager.default.createDirectory(atPath: directory.path("home"), withIntermediateDirectories: true)
-            try Self.configuration(s3, bucket: "gallery-photos").write(
-                toFile: directory.path("home/config.yaml"), atomically: true, encoding: .utf8)
-            return []
-        }
+        let test = try Self.server(on: s3, bucket: "gallery-photos")
         defer { test.finish() }
         let uploaded = try await test.upload(["skimage/camera.png"], collection: 1, token: test.admin)
         let id = try #require(Self.imageId(uploaded))
