@@ -51,7 +51,7 @@ public struct TokenRecord: Codable, Sendable, Equatable, Identifiable {
 
     /// The digest stored for `secret`.
     public static func digest(of secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexDigits.string(SHA256.hash(data: Data(secret.utf8)))
     }
 }
 

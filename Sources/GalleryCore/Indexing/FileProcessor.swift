@@ -35,7 +35,7 @@ struct FileProcessor: Sendable {
         } catch {
             return failure(item, timings, reason: error.reason, message: error.message)
         }
-        let hash = SHA256.hash(data: contents.data).map { String(format: "%02x", $0) }.joined()
+        let hash = HexDigits.string(SHA256.hash(data: contents.data))
         timings.readAndHash = start.duration(to: clock.now).seconds
         let needsEmbedding = model != nil && !embedded.contains(hash)
 

@@ -24,7 +24,7 @@ public struct TagWords: Sendable, Equatable {
         for label in wordsByLabel.keys.sorted() {
             hasher.update(data: Data((label + "\t" + wordsByLabel[label]!.joined(separator: "|") + "\n").utf8))
         }
-        digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        digest = HexDigits.string(hasher.finalize())
     }
 
     /// The words of one tag label, or none.

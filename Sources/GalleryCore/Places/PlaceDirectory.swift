@@ -43,7 +43,7 @@ public struct PlaceDirectory: Sendable {
         let placesData = try Self.read(folder.appendingPathComponent("places.tsv"))
         let countriesData = try Self.read(folder.appendingPathComponent("countries.tsv"))
         for (name, data) in [("places.tsv", placesData), ("countries.tsv", countriesData)] {
-            let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            let digest = HexDigits.string(SHA256.hash(data: data))
             guard digest == manifest.sha256[name] else {
                 throw PlaceDataError.manifestMismatch(
                     "\(name) has SHA-256 \(digest), the manifest says \(manifest.sha256[name] ?? "nothing")")

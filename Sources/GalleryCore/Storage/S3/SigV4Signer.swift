@@ -30,7 +30,7 @@ public struct SigV4Signer: Sendable {
             for: Data(stringToSign(canonicalRequest: canonical, stamp: stamp).utf8), using: signingKey(day: stamp.day))
         let names = headers.map(\.name).joined(separator: ";")
         let authorization =
-            "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope(day: stamp.day)), SignedHeaders=\(names), Signature=\(Self.hex(signature))"
+            "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope(day: stamp.day)), SignedHeaders=\(names), Signature=\(HexDigits.string(signature))"
         return headers + [("authorization", authorization)]
     }
 
@@ -59,7 +59,7 @@ public struct SigV4Signer: Sendable {
 
     /// `AWS4-HMAC-SHA256`, the time, the scope and the canonical request's hex SHA-256.
     func stringToSign(canonicalRequest: String, stamp: SigV4Timestamp) -> String {
-        ["AWS4-HMAC-SHA256", stamp.time, scope(day: stamp.day), Self.hex(SHA256.hash(data: Data(canonicalRequest.utf8)))]
+        ["AWS4-HMAC-SHA256", stamp.time, scope(day: stamp.day), HexDigits.string(SHA256.hash(data: Data(canonicalRequest.utf8)))]
             .joined(separator: "\n")
     }
 
@@ -78,16 +78,8 @@ public struct SigV4Signer: Sendable {
         value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
-    /// Lower-case hex digits of bytes.
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        for byte in bytes { text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]] }
-        return String(decoding: text, as: UTF8.self)
-    }
-
     /// The hex SHA-256 of a body, for ``SigV4Request/Payload/sha256(_:)``.
-    public static func payloadHash(_ data: some DataProtocol) -> String { hex(SHA256.hash(data: data)) }
+    public static func payloadHash(_ data: some DataProtocol) -> String { HexDigits.string(SHA256.hash(data: data)) }
 }
 
 /// A signing time in SigV4's two forms: `20261202T063000Z` and its day `20261202` (UTC).
