@@ -6,10 +6,12 @@ import GalleryTestSupport
 /// renormalised), drawn from a seeded generator so that every run indexes the same vectors.
 struct SyntheticVectors {
     let real: [VectorIndex.Entry]
-    private var generator = SplitMix64(seed: 14)
+    private var generator: SplitMix64
 
-    init(real: [VectorIndex.Entry]) {
+    /// - Parameter seed: Start of the noise; give batches written apart different seeds.
+    init(real: [VectorIndex.Entry], seed: UInt64 = 14) {
         self.real = real
+        generator = SplitMix64(seed: seed)
     }
 
     /// The entries at `positions` (image id = position, collection 1).
