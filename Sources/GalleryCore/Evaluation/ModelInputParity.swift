@@ -67,13 +67,9 @@ public struct ModelInputParity: Sendable {
         }
     }
 
+    /// A tensor file: little-endian float32, as the catalogue stores vectors.
     private static func tensor(_ file: URL) throws -> [Float] {
-        let data = try Data(contentsOf: file)
-        return data.withUnsafeBytes { bytes in
-            (0..<data.count / 4).map {
-                Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))
-            }
-        }
+        VectorCoding.float32Vector(try Data(contentsOf: file))
     }
 }
 
