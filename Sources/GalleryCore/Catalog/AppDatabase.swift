@@ -13,6 +13,8 @@ import GRDB
 public struct AppDatabase: Sendable {
     /// The underlying GRDB writer: a `DatabasePool` (WAL) on disk, a `DatabaseQueue` in tests.
     public let writer: any DatabaseWriter
+    /// The keyword index's words, kept for the typo fallback (shared by copies of this value).
+    let keywordVocabulary = KeywordVocabulary()
 
     /// Wraps `writer` and brings its schema up to date.
     /// - Throws: a GRDB error when a migration fails.

@@ -204,6 +204,20 @@ enum CatalogMigrations {
         migrator.registerMigration("v10: duplicates", migrate: DuplicateSchema.migrate)
         migrator.registerMigration("v11: albums", migrate: AlbumSchema.migrate)
         migrator.registerMigration("v12: colours", migrate: ColourSchema.migrate)
+        migrator.registerMigration("v13: place keys") { db in
+            // Each place name folded as query mentions fold them, so that a filter typed
+            // "zurich" or "rostov na donu" finds "Zürich" and "Rostov-na-Donu".
+            try db.alter(table: "imagePlace") { t in
+                t.add(column: "cityKey", .text)
+                t.add(column: "regionKey", .text)
+                t.add(column: "countryKey", .text)
+            }
+            let update = try db.makeStatement(sql: "UPDATE imagePlace SET cityKey = ?, regionKey = ?, countryKey = ? WHERE imageId = ?")
+            for row in try Row.fetchAll(db, sql: "SELECT imageId, city, region, country FROM imagePlace") {
+                let keys = ["city", "region", "country"].map { (row[$0] as String?).map(PlaceVocabulary.key(of:)) }
+                try update.execute(arguments: [keys[0], keys[1], keys[2], row["imageId"]])
+            }
+        }
         return migrator
     }
 }

@@ -41,7 +41,9 @@ extension AppDatabase {
         }
         guard matches.isEmpty, correctTypos else { return (matches, expression) }
         return try reader.read { db in
-            guard let corrected = try KeywordSpelling.corrected(query, db), let expression = FTS5Expression.make(corrected) else {
+            guard let corrected = try KeywordSpelling.corrected(query, vocabulary: keywordVocabulary, db),
+                let expression = FTS5Expression.make(corrected)
+            else {
                 return ([], nil)
             }
             return (

@@ -10,14 +10,14 @@ enum KeywordSpelling {
     static let twoEditsLength = 8
 
     /// `query` with its unknown words corrected, or nil when no word could be.
-    static func corrected(_ query: KeywordQuery, _ db: Database) throws -> KeywordQuery? {
+    static func corrected(_ query: KeywordQuery, vocabulary: KeywordVocabulary, _ db: Database) throws -> KeywordQuery? {
         var changed = false
         var cache: [String: String?] = [:]
         func fix(_ term: KeywordTerm) throws -> KeywordTerm {
             var words = KeywordTerm.words(of: term.text)
             for (index, word) in words.enumerated() where !(term.prefix && index == words.count - 1) {
                 let key = normalised(word)
-                if cache[key] == nil { cache[key] = try correction(of: key, db) }
+                if cache[key] == nil { cache[key] = try correction(of: key, vocabulary: vocabulary, db) }
                 if let replacement = cache[key] ?? nil {
                     words[index] = replacement
                     changed = true
@@ -33,27 +33,26 @@ enum KeywordSpelling {
 
     /// The known word nearest to `word` (fewest edits, then most documents), when `word` itself
     /// is unknown and long enough.
-    static func correction(of word: String, _ db: Database) throws -> String? {
-        let length = word.count
+    static func correction(of word: String, vocabulary: KeywordVocabulary, _ db: Database) throws -> String? {
+        let target = Array(word.unicodeScalars)
+        let length = target.count
         guard length >= minimumLength else { return nil }
-        let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM keywordVocabulary WHERE term = ?)", arguments: [word])
+        let known = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM \(KeywordSchema.vocabularyTable) WHERE term = ?)", arguments: [word])
         guard known != true else { return nil }
         let limit = length >= twoEditsLength ? 2 : 1
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT term, doc FROM keywordVocabulary WHERE length(term) BETWEEN ? AND ?",
-            arguments: [length - limit, length + limit])
-        var best: (term: String, distance: Int, documents: Int)?
-        let target = Array(word)
-        for row in rows {
-            let term: String = row["term"]
-            let distance = editDistance(target, Array(term), limit: limit)
+        var best: (word: KeywordVocabulary.Word, distance: Int)?
+        for candidate in try vocabulary.words(lengths: (length - limit)...(length + limit), db) {
+            let distance = editDistance(target, candidate.scalars, limit: best?.distance ?? limit)
             guard distance <= limit else { continue }
-            let documents: Int = row["doc"]
-            if best == nil || distance < best!.distance || (distance == best!.distance && documents > best!.documents) {
-                best = (term, distance, documents)
+            if let current = best,
+                distance > current.distance || (distance == current.distance && candidate.documents <= current.word.documents)
+            {
+                continue
             }
+            best = (candidate, distance)
         }
-        return best?.term
+        return best?.word.text
     }
 
     /// Lower-cased, diacritics removed: as the index's tokenizer stores words.
@@ -62,16 +61,19 @@ enum KeywordSpelling {
     }
 
     /// Levenshtein distance, stopping early (returning `limit + 1`) once it must exceed `limit`.
-    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+    static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int {
         guard abs(a.count - b.count) <= limit else { return limit + 1 }
         var previous = Array(0...b.count)
+        var current = previous
         for (i, x) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            current[0] = i + 1
+            var smallest = current[0]
             for (j, y) in b.enumerated() {
                 current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+                smallest = min(smallest, current[j + 1])
             }
-            guard current.min()! <= limit else { return limit + 1 }
-            previous = current
+            guard smallest <= limit else { return limit + 1 }
+            swap(&previous, &current)
         }
         return previous[b.count]
     }

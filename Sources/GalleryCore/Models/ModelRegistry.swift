@@ -33,9 +33,14 @@ public struct ModelRegistry: Sendable {
     }
 
     /// The layout of a model folder, or nil when it is neither.
+    /// A `manifest.json` of another kind (the places folder's, say) is not a model.
     public static func layout(of folder: URL) -> Layout? {
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: folder.appendingPathComponent("manifest.json").path) { return .offlinePack }
+        let manifest = folder.appendingPathComponent("manifest.json")
+        if fileManager.fileExists(atPath: manifest.path) {
+            let kind = try? ModelFiles.decodeJSON(ManifestKind.self, at: manifest).kind
+            return kind == OfflinePackManifest.kind ? .offlinePack : nil
+        }
         if fileManager.fileExists(atPath: folder.appendingPathComponent("config.json").path) { return .clip }
         return nil
     }
@@ -153,4 +158,9 @@ public struct ModelRegistry: Sendable {
         }
         return try load(name, runtime: runtime, options: options)
     }
+}
+
+/// The one field of a `manifest.json` that says whose it is.
+private struct ManifestKind: Decodable {
+    var kind: String
 }

@@ -14,6 +14,10 @@ public struct ImagePlaceRecord: Codable, Sendable, Equatable {
     public var distanceKm: Double?
     /// ``PlaceDirectory/version`` of the data used.
     public var placesVersion: String
+    /// The names as filters compare them (``PlaceVocabulary/key(of:)``).
+    public var cityKey: String?
+    public var regionKey: String?
+    public var countryKey: String?
 
     /// The placement of `imageId` at a position, from `match` (nil: nowhere near a town).
     public init(imageId: Int64, latitude: Double, longitude: Double, match: PlaceMatch?, placesVersion: String) {
@@ -26,6 +30,9 @@ public struct ImagePlaceRecord: Codable, Sendable, Equatable {
         countryCode = match?.place.countryCode
         distanceKm = match?.distanceKilometres
         self.placesVersion = placesVersion
+        cityKey = city.map(PlaceVocabulary.key(of:))
+        regionKey = region.map(PlaceVocabulary.key(of:))
+        countryKey = country.map(PlaceVocabulary.key(of:))
     }
 
     /// Whether a town was found.

@@ -1,9 +1,10 @@
 import GRDB
 
 /// "Taken in": one or more comma-separated place names that must all match the photo's place,
-/// each equal (ignoring ASCII case) to its town, region, country name or ISO country code.
-/// Whole names only: `Paris` is not `Parisot`; `Paris, FR` is the French one, `Paris, Ontario`
-/// the Canadian one.
+/// each equal to its town, region, country name or ISO country code, ignoring case, accents and
+/// punctuation as plain-text mentions do (`zurich` is `Zürich`, `rostov na donu` is
+/// `Rostov-na-Donu`). Whole names only: `Paris` is not `Parisot`; `Paris, FR` is the French one,
+/// `Paris, Ontario` the Canadian one.
 public struct PlaceFilter: Sendable, Equatable, Codable {
     /// The names, trimmed, none empty.
     public var names: [String]
@@ -35,11 +36,11 @@ public struct PlaceFilter: Sendable, Equatable, Codable {
             """
         var arguments: StatementArguments = []
         for name in names {
+            let key = PlaceVocabulary.key(of: name)
             condition += """
-                 AND (p.city = ? COLLATE NOCASE OR p.region = ? COLLATE NOCASE
-                  OR p.country = ? COLLATE NOCASE OR p.countryCode = ? COLLATE NOCASE)
+                 AND (p.cityKey = ? OR p.regionKey = ? OR p.countryKey = ? OR p.countryCode = ? COLLATE NOCASE)
                 """
-            arguments += [name, name, name, name]
+            arguments += [key, key, key, name]
         }
         return request.filter(sql: condition + ")", arguments: arguments)
     }

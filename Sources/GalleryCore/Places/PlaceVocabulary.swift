@@ -21,10 +21,10 @@ public struct PlaceVocabulary: Sendable {
         var byKey: [String: [PlaceName]] = [:]
         var longest = 0
         for name in names {
-            let words = Self.words(in: name.name).map(\.key)
-            guard !words.isEmpty else { continue }
-            byKey[words.joined(separator: " "), default: []].append(name)
-            longest = max(longest, words.count)
+            let key = Self.key(of: name.name)
+            guard !key.isEmpty else { continue }
+            byKey[key, default: []].append(name)
+            longest = max(longest, key.split(separator: " ").count)
         }
         self.byKey = byKey
         self.longest = longest
@@ -53,6 +53,13 @@ public struct PlaceVocabulary: Sendable {
             }
         }
         return mentions
+    }
+
+    /// A name as mentions compare it: its words folded (case and accents), joined by one space
+    /// ("Rostov-na-Donu" and "rostov na donu" give "rostov na donu"). Stored beside each photo's
+    /// place so that a filter compares the same way.
+    public static func key(of name: String) -> String {
+        words(in: name).map(\.key).joined(separator: " ")
     }
 
     /// The words of a text (letters and digits), folded for comparison, with where each is.

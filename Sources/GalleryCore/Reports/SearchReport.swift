@@ -38,7 +38,8 @@ public struct SearchReport: Encodable, Sendable {
         public var rankScore: Double?
         /// The keyword side's score, scaled so that the best match is 1.
         public var keywordScore: Double?
-        /// What the keyword side matched.
+        /// Why it matched: the keyword side's words per field, and the persons and place of the
+        /// query's filters found in the photo (`people`, `places`).
         public var matched: [MatchReason]?
         public var takenAt: Date?
         public var width: Int?
@@ -115,7 +116,8 @@ public struct SearchReport: Encodable, Sendable {
     }
 }
 
-/// Why a result matched on the keyword side: the field and the words of the query found there.
+/// Why a result matched: a keyword field and the words of the query found there, or a person or
+/// place filter and the names the photo has.
 public struct MatchReason: Encodable, Sendable, Equatable {
     /// `names`, `captions`, `camera`, `people`, `tags`, `user`, `places` or `text`.
     public var field: String

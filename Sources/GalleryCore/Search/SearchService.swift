@@ -53,13 +53,17 @@ public struct SearchService: Sendable {
         try checkBounds(request)
         let understood = try understand(request)
         let weight = request.semanticWeight ?? Self.defaultSemanticWeight
-        let keywordTerms = understood.plan.keywords
+        var keywordTerms = understood.plan.keywords
+        // Words left only to say how ("photos", "in" of "photos in Paris") leave nothing to look for.
+        keywordTerms.groups.removeAll { group in group.allSatisfy { KeywordVariants.terms($0).isEmpty } }
         let subject = understood.subject(example: request.example, exampleWeight: request.exampleWeight ?? 0.5)
         let filter = understood.filter
         guard subject != nil || !keywordTerms.groups.isEmpty else {
             // Nothing to rank by (only filters, persons or dates): the matching photos, newest first.
             let query = ImageQuery(collectionId: request.collectionId, filter: filter, offset: request.offset, limit: request.limit)
             var report = SearchReport(page: try catalog.findImages(query), query: query)
+            let reasons = try catalog.filterReasons(filter, imageIds: report.results.map(\.id))
+            for index in report.results.indices { report.results[index].matched = reasons[report.results[index].id] }
             report.parts = understood.parts
             return report
         }
@@ -104,7 +108,8 @@ public struct SearchService: Sendable {
         let ids = ranking.hits.map(\.imageId)
         let images = Dictionary(uniqueKeysWithValues: try catalog.images(ids: ids).map { ($0.id!, $0) })
         let tags = try model.map { try catalog.tags(imageIds: ids, model: $0) } ?? [:]
-        let reasons = try catalog.matchReasons(keyword, imageIds: ranking.hits.filter { $0.keyword != nil }.map(\.imageId))
+        var reasons = try catalog.matchReasons(keyword, imageIds: ranking.hits.filter { $0.keyword != nil }.map(\.imageId))
+        reasons.merge(try catalog.filterReasons(understood.filter, imageIds: ids), uniquingKeysWith: +)
         var report = SearchReport(
             hybrid: ranking, images: images, tags: tags, matches: reasons, offset: request.offset, limit: request.limit)
         report.parts = understood.parts

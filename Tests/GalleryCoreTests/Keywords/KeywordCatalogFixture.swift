@@ -26,12 +26,19 @@ struct KeywordCatalogFixture {
 
     /// Adds one face to an image (through a face scan, as indexing does) and returns its id.
     func addFace(to path: String) throws -> Int64 {
+        try addFaces(1, to: path)[0]
+    }
+
+    /// Gives an image `count` faces (a face scan replaces the ones it had) and returns their ids.
+    func addFaces(_ count: Int, to path: String) throws -> [Int64] {
         let image = try requireImage(catalog.image(path: path, collectionId: collectionId))
-        let face = FoundFace(
-            box: FaceBox(x: 0.1, y: 0.1, width: 0.2, height: 0.2), keypoints: [], score: 0.9,
-            descriptor: [Float](repeating: 0.1, count: 128), chip: nil)
-        try catalog.save([FaceScan(collectionId: collectionId, path: path, contentHash: image.contentHash!, faces: [face])])
-        return try catalog.faces(imageId: image.id!).first!.id
+        let faces = (0..<count).map { index in
+            FoundFace(
+                box: FaceBox(x: 0.1 + 0.3 * Double(index), y: 0.1, width: 0.2, height: 0.2), keypoints: [], score: 0.9,
+                descriptor: [Float](repeating: 0.1, count: 128), chip: nil)
+        }
+        try catalog.save([FaceScan(collectionId: collectionId, path: path, contentHash: image.contentHash!, faces: faces)])
+        return try catalog.faces(imageId: image.id!).map(\.id)
     }
 
     /// The ids a plain keyword search finds, best first.

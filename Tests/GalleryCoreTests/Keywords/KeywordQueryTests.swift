@@ -78,6 +78,13 @@ struct KeywordQueryTests {
         #expect(try fixture.find("lighthuose dsuk").isEmpty)  // "dsuk" is too short to correct
         #expect(try fixture.find("ligthouse") == [id])
         #expect(try fixture.find("xyzzyplugh").isEmpty)
+        // The words are kept in memory between searches, and follow the index: a new photo's
+        // words are known at once, a deleted photo's are gone.
+        let later = try fixture.add("/p/seashore.jpg")
+        #expect(try fixture.find("seashroe") == [later])
+        _ = try fixture.catalog.deleteImages(ids: [later])
+        #expect(try fixture.find("seashroe").isEmpty)
+        #expect(try fixture.find("lighthuose") == [id])
         #expect(KeywordSpelling.editDistance(Array("kitten"), Array("sitting"), limit: 5) == 3)
     }
 }

@@ -49,6 +49,20 @@ struct ModelRegistrySafetyTests {
         #expect(modes == [0o700, 0o700, 0o600])
     }
 
+    @Test func aFolderWithAnotherKindOfManifestIsNotAModel() throws {
+        let home = try TemporaryDirectory()
+        defer { home.remove() }
+        let registry = ModelRegistry(home: home.url)
+        for (name, kind) in [("places", "places"), ("offline-pack", "offline-pack")] {
+            let folder = registry.folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(#"{"kind": "\#(kind)"}"#.utf8).write(to: folder.appendingPathComponent("manifest.json"))
+        }
+        #expect(registry.installed().map(\.name) == ["offline-pack"])
+        #expect(ModelRegistry.layout(of: registry.folder.appendingPathComponent("places")) == nil)
+        #expect(registry.activeName() == "offline-pack")
+    }
+
     @Test func embeddingsOfAnotherDimensionAreDroppedInOneGo() throws {
         let catalog = try AppDatabase.inMemory()
         let collection = try catalog.defaultCollection().id!

@@ -121,7 +121,10 @@ struct PlaceScannerTests {
         #expect(try harness.paths(place: "Rostov-na-Donu, Ukraine") == [])
         #expect(try harness.paths(place: "Rostov") == ["xiaomi.heic"])  // the region's name
         #expect(try harness.paths(place: "Rosto") == [])
-        #expect(try harness.paths(place: "Sudak%") == [])
+        #expect(try harness.paths(place: "Suda%") == [])  // never a wildcard
+        // Case, accents and punctuation as plain-text mentions compare them.
+        #expect(try harness.paths(place: "rostov na donu") == ["xiaomi.heic"])
+        #expect(try harness.paths(place: "SUDÁK") == ["pug.heic", "pug2.heic"])
 
         // "Paris" is not "Parisot", nor any place whose name contains it.
         let parisot = ImagePlaceRecord(
@@ -139,6 +142,29 @@ struct PlaceScannerTests {
         #expect(try harness.paths(place: "Paris") == ["xiaomi.heic"])
         // canon.jpg is placed again (its placement was another data version) in a real French town.
         #expect(try harness.paths(place: "France") == ["canon.jpg", "xiaomi.heic"])
+    }
+
+    @Test func placesSavedBeforeTheKeysWereStoredGetThem() throws {
+        let queue = try DatabaseQueue()
+        try CatalogMigrations.migrator.migrate(queue, upTo: "v12: colours")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO collection(name, createdAt) VALUES ('default', ?)", arguments: [Date()])
+            try db.execute(
+                sql: """
+                    INSERT INTO image(collectionId, path, status, fileSize, modifiedAt, contentHash, indexedAt, latitude, longitude)
+                    VALUES (1, '/old/zurich.jpg', 'indexed', 1, 1, 'h', ?, 47.37, 8.54)
+                    """, arguments: [Date()])
+            try db.execute(
+                sql: """
+                    INSERT INTO imagePlace(imageId, latitude, longitude, city, region, country, countryCode, distanceKm, placesVersion)
+                    VALUES (1, 47.37, 8.54, 'Zürich', 'Zurich', 'Switzerland', 'CH', 0.5, 'old')
+                    """)
+        }
+        let catalog = try AppDatabase(queue)
+        var filter = ImageFilter()
+        filter.place = PlaceFilter(names: ["zurich"])
+        #expect(try catalog.findImages(ImageQuery(collectionId: 1, filter: filter, limit: 5)).images.map(\.path) == ["/old/zurich.jpg"])
+        #expect(try catalog.place(imageId: 1)?.cityKey == "zurich")
     }
 
     @Test func badPlaceValuesAreClearErrors() throws {

@@ -37,6 +37,14 @@ struct HybridSearchTests {
         var semanticOnly = keywordsOnly
         semanticOnly.semanticWeight = 1
         #expect(try library.service.search(semanticOnly).results.allSatisfy { $0.keywordScore == nil })
+        // A last word typed in part is the beginning of a known one; a known word is only itself.
+        var partial = SearchRequest(collectionId: library.collectionId, text: "morning espre")
+        partial.semanticWeight = 0
+        let completed = try #require(try library.service.search(partial).results.first)
+        #expect(name(completed) == "morning espresso.png")
+        #expect(completed.matched?.contains(MatchReason(field: "names", terms: ["morning", "espresso"])) == true)
+        keywordsOnly.text = "img"
+        #expect(try library.service.search(keywordsOnly).results.count == 3)
     }
 
     @Test func userTagsFilterAndExcludedWordsLeaveOut() async throws {

@@ -2,18 +2,33 @@ extension AppDatabase {
     /// The keyword side of a hybrid search: the plan's words and phrases in the keyword index,
     /// any of them (BM25 ranks the photos matching more, and rarer, words first), each word also
     /// in its singular form ("dogs" finds "dog"), without the words every caption has ("a",
-    /// "the", "photo of").
+    /// "the", "photo of"). A last word the index does not know is also looked for as the
+    /// beginning of longer words, as it may be one typed in part ("sunse" finds "sunset").
     /// `correctTypos`: whether unknown words are corrected when nothing matches (see
     /// ``AppDatabase/rankedKeywordMatches(collectionId:query:filter:limit:correctTypos:)``).
     func keywordHits(
         collectionId: Int64, keywords: QueryPlan.Keywords, filter: ImageFilter, limit: Int, correctTypos: Bool
     ) throws -> KeywordSide {
-        let terms = keywords.groups.flatMap { $0 }.flatMap(KeywordVariants.terms)
+        var terms = keywords.groups.flatMap { $0 }.flatMap(KeywordVariants.terms)
+        if let partial = try partialLastWord(of: keywords) { terms.append(partial) }
         guard !terms.isEmpty else { return KeywordSide(hits: [], expression: nil) }
         let ranking = try rankedKeywordMatches(
             collectionId: collectionId, query: KeywordQuery(clauses: [KeywordClause(terms)]), filter: filter, limit: limit,
             correctTypos: correctTypos)
         return KeywordSide(hits: ranking.matches.map { KeywordHit(imageId: $0.imageId, score: $0.score) }, expression: ranking.expression)
+    }
+
+    /// The query's last word as a prefix term, when it is a plain word of at least
+    /// ``KeywordVariants/minimumPrefixLength`` letters that no document has whole.
+    private func partialLastWord(of keywords: QueryPlan.Keywords) throws -> KeywordTerm? {
+        guard let last = keywords.groups.last?.last, !last.isPhrase, KeywordTerm.words(of: last.text).count == 1 else { return nil }
+        let word = KeywordSpelling.normalised(last.text)
+        guard word.count >= KeywordVariants.minimumPrefixLength, !KeywordVariants.stopWords.contains(word) else { return nil }
+        try refreshPendingKeywordDocuments()
+        let known = try reader.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(KeywordSchema.vocabularyTable) WHERE term = ?)", arguments: [word])
+        }
+        return known == true ? nil : KeywordTerm(word, prefix: true)
     }
 
     /// Why each of a page's images matched on the keyword side.
@@ -33,6 +48,9 @@ struct KeywordSide {
 
 /// How the words of a query are looked up on the keyword side.
 enum KeywordVariants {
+    /// The shortest last word looked for as a word's beginning ("sunse" finds "sunset").
+    static let minimumPrefixLength = 3
+
     /// Words too common to say anything about a photo.
     static let stopWords: Set<String> = [
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "from", "into", "is", "are", "was", "my",
