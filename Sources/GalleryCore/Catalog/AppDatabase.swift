@@ -42,6 +42,10 @@ public struct AppDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            // The writer keeps up to 64 MiB of pages (SQLite's default is 2 MiB): the keyword
+            // refresh's FTS5 merges read the same segments again and again, from the disk when
+            // they do not fit (10,000 documents: 4.9 s -> 1.5 s with batches of 500; README).
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
             db.add(function: SQLFunctions.distanceKilometres)
             db.add(function: SQLFunctions.hamming)
         }

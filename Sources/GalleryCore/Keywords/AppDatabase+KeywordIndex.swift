@@ -11,7 +11,7 @@ extension AppDatabase {
     /// job that keeps adding images (a search, or an upload, would wait for the whole job).
     /// - Returns: How many documents were rebuilt.
     @discardableResult
-    public func refreshKeywordIndex(batchSize: Int = 100) throws -> Int {
+    public func refreshKeywordIndex(batchSize: Int = 500) throws -> Int {
         let size = max(1, min(batchSize, KeywordDocumentBuilder.batchLimit))
         guard let last = try reader.read({ db in try Int64.fetchOne(db, sql: "SELECT MAX(imageId) FROM keywordDirty") }) else { return 0 }
         var total = 0
