@@ -182,15 +182,49 @@ SGImage *sg_heif_thumbnail(const void *data, size_t length, int width, int heigh
     return result == 0 ? sg_normalize(thumb) : NULL;
 }
 
-SGImage *sg_thumbnail_image(SGImage *image, int max_side) {
-    VipsImage *thumb = NULL;
-    if (vips_thumbnail_image(image, &thumb, max_side,
-            "height", max_side, "size", VIPS_SIZE_DOWN, "no_rotate", TRUE, NULL)) {
-        return NULL;
+/* Resizes to exactly `width` x `height` with libvips' Lanczos-3 (box-shrinking first where the
+ * factor allows), alpha premultiplied meanwhile so transparent pixels do not bleed: the resize
+ * vips_thumbnail_image makes, without its loader and colour-management steps. */
+static VipsImage *sg_resize_exact(VipsImage *image, int width, int height) {
+    VipsImage *in = image, *premultiplied = NULL, *resized = NULL, *out = NULL;
+    int alpha = image->Bands == 2 || image->Bands == 4;
+    if (alpha) {
+        if (vips_premultiply(image, &premultiplied, NULL)) return NULL;
+        in = premultiplied;
     }
-    VipsImage *out = vips_image_copy_memory(thumb);
-    g_object_unref(thumb);
+    int result = vips_resize(in, &resized, (double)width / image->Xsize,
+        "vscale", (double)height / image->Ysize, NULL);
+    if (premultiplied != NULL) g_object_unref(premultiplied);
+    if (result) return NULL;
+    if (alpha) {
+        VipsImage *straight = NULL;
+        resized = sg_step(resized, vips_unpremultiply(resized, &straight, NULL), &straight);
+        if (resized == NULL) return NULL;
+        resized = sg_step(resized, vips_cast_uchar(resized, &out, NULL), &out);
+        if (resized == NULL) return NULL;
+    }
+    out = vips_image_copy_memory(resized);
+    g_object_unref(resized);
     return out;
+}
+
+SGImage *sg_thumbnail_image(SGImage *image, int max_side) {
+    int width = image->Xsize, height = image->Ysize;
+    if (width <= max_side && height <= max_side) {
+        /* Already small enough: the same pixels, shared (images are immutable once made). */
+        g_object_ref(image);
+        return image;
+    }
+    /* The longer side becomes `max_side`, the shorter one in proportion (rounded), as
+     * vips_thumbnail_image sizes it. */
+    if (width >= height) {
+        height = VIPS_MAX(1, (int)VIPS_RINT((double)height * max_side / width));
+        width = max_side;
+    } else {
+        width = VIPS_MAX(1, (int)VIPS_RINT((double)width * max_side / height));
+        height = max_side;
+    }
+    return sg_resize_exact(image, width, height);
 }
 
 /* A new reference to `image` with any alpha flattened on white. */
@@ -229,17 +263,15 @@ void *sg_rgb_bytes(SGImage *image, size_t *out_length) {
     return bytes;
 }
 
-void *sg_rgb_bytes_without_alpha(SGImage *image, size_t *out_length) {
-    VipsImage *rgb = NULL;
-    if (image->Bands > 3) {
-        if (vips_extract_band(image, &rgb, 0, "n", 3, NULL)) return NULL;
-    } else {
-        g_object_ref(image);
-        rgb = image;
+const uint8_t *sg_image_pixels(SGImage *image, int *copied) {
+    *copied = 0;
+    if (image->BandFmt != VIPS_FORMAT_UCHAR) return NULL;
+    if ((image->dtype == VIPS_IMAGE_SETBUF || image->dtype == VIPS_IMAGE_SETBUF_FOREIGN) && image->data != NULL) {
+        return (const uint8_t *)image->data;
     }
-    void *bytes = vips_image_write_to_memory(rgb, out_length);
-    g_object_unref(rgb);
-    return bytes;
+    size_t length = 0;
+    *copied = 1;
+    return vips_image_write_to_memory(image, &length);
 }
 
 SGImage *sg_crop_scaled(SGImage *image, int left, int top, int width, int height, double scale) {

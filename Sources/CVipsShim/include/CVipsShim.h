@@ -2,6 +2,7 @@
 #define CVIPSSHIM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /// Fixed-argument wrappers over libvips' variadic API, which Swift cannot call.
 ///
@@ -42,7 +43,8 @@ SGImage *sg_thumbnail_buffer(const void *data, size_t length, int width, int hei
 SGImage *sg_heif_thumbnail(const void *data, size_t length, int width, int height);
 
 /// Shrinks an in-memory image so that neither side exceeds `max_side` (never upscaling) and
-/// returns the result in memory.
+/// returns the result in memory (Lanczos-3, alpha premultiplied); an image that already fits
+/// comes back as a new reference to itself, not a copy.
 SGImage *sg_thumbnail_image(SGImage *image, int max_side);
 
 /// Saves as baseline JPEG without metadata, alpha flattened on white. Free `*out` with `sg_free`.
@@ -54,9 +56,10 @@ int sg_webp_save(SGImage *image, int quality, void **out, size_t *out_length);
 /// Interleaved 8-bit RGB, alpha flattened on white. Free the result with `sg_free`.
 void *sg_rgb_bytes(SGImage *image, size_t *out_length);
 
-/// Interleaved 8-bit RGB with any alpha band dropped (not composited), as Pillow's
-/// `convert("RGB")` does. Free the result with `sg_free`.
-void *sg_rgb_bytes_without_alpha(SGImage *image, size_t *out_length);
+/// The interleaved 8-bit pixels of `image` (`sg_image_bands` per pixel, row-major, no padding):
+/// its own buffer when it is held in memory (`*copied` 0; valid while the image lives), else a
+/// copy (`*copied` 1; free it with `sg_free`). NULL when libvips fails.
+const uint8_t *sg_image_pixels(SGImage *image, int *copied);
 
 /// The area `left, top, width, height` of an image (clamped to it), alpha flattened on white, resized
 /// by `scale` (up or down, linear kernel) and returned in memory as 3 bands. For face detection passes.

@@ -62,15 +62,19 @@ public final class DecodedImage: @unchecked Sendable {
         return Array(UnsafeRawBufferPointer(start: bytes, count: length))
     }
 
-    /// The pixels as interleaved 8-bit RGB with any alpha band dropped, not composited (as
-    /// Pillow's `convert("RGB")` does; what a model sees).
-    public func rgbBytesWithoutAlpha() throws(ImagingError) -> [UInt8] {
-        var length = 0
-        guard let bytes = sg_rgb_bytes_without_alpha(image, &length) else {
+    /// Runs `body` over the pixels as they are held: interleaved 8-bit, `bands` (3, or 4 with
+    /// alpha) per pixel, row-major, `width * height * bands` bytes. Not copied when the image is
+    /// in memory (decoded images are); the pointer is valid only inside `body`.
+    ///
+    /// - Throws: ``ImagingError/corrupt(_:)`` if libvips cannot produce the pixels.
+    public func withPixels<T>(_ body: (_ pixels: UnsafeBufferPointer<UInt8>, _ bands: Int) -> T) throws(ImagingError) -> T {
+        var copied: Int32 = 0
+        guard let pixels = sg_image_pixels(image, &copied) else {
             throw VipsFailure.take("libvips could not export the pixels")
         }
-        defer { sg_free(bytes) }
-        return Array(UnsafeRawBufferPointer(start: bytes, count: length))
+        defer { if copied != 0 { sg_free(UnsafeMutableRawPointer(mutating: pixels)) } }
+        let bands = Int(sg_image_bands(image))
+        return withExtendedLifetime(self) { body(UnsafeBufferPointer(start: pixels, count: width * height * bands), bands) }
     }
 
     /// A new image made by a shim function from this one.

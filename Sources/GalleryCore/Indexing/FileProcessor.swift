@@ -67,9 +67,9 @@ struct FileProcessor: Sendable {
             var perceptualHash: PerceptualHashRecord?
             if !thumbnails.containsAll(hash: hash) {
                 let rendered = try renderThumbnails(contents.data, from: source, hash: hash)
-                // From the preview just made (nil: flat, matched by content only).
-                perceptualHash = PerceptualHashRecord(contentHash: hash, hash: try? PerceptualHash(image: rendered))
-                preview = rendered
+                // From the renditions just made (nil: flat, matched by content only).
+                perceptualHash = PerceptualHashRecord(contentHash: hash, hash: try? PerceptualHash(image: rendered.hashSource))
+                preview = rendered.large
             }
             timings.thumbnails = start.duration(to: clock.now).seconds
             var embedding: EmbeddingRecord?
@@ -186,13 +186,20 @@ struct FileProcessor: Sendable {
         }
     }
 
-    /// Writes both thumbnails; returns the large one, decoded, for the other stages.
-    private func renderThumbnails(_ data: Data, from source: DecodedImage?, hash: String) throws -> DecodedImage {
+    /// Writes both thumbnails; returns the large one, decoded, for the other stages, and the
+    /// picture the perceptual hash shrinks: the small one when it is at least the hash's working
+    /// size (the same shrink of the large one the hash would make itself), else the large one.
+    private func renderThumbnails(
+        _ data: Data, from source: DecodedImage?, hash: String
+    ) throws -> (large: DecodedImage, hashSource: DecodedImage) {
         let large = try preview(of: data, from: source)
-        try thumbnails.write(try large.jpegData(quality: settings.quality), hash: hash, size: .large)
+        let largeData = try large.jpegData(quality: settings.quality)
+        try thumbnails.write(largeData, hash: hash, size: .large)
         let small = try large.resized(toFit: settings.small)
-        try thumbnails.write(try small.jpegData(quality: settings.quality), hash: hash, size: .small)
-        return large
+        // A picture that fits the small size is the same in both: encoded once.
+        let sameSize = small.width == large.width && small.height == large.height
+        try thumbnails.write(sameSize ? largeData : try small.jpegData(quality: settings.quality), hash: hash, size: .small)
+        return (large, settings.small >= PerceptualHash.workingSide ? small : large)
     }
 
     /// The large preview: shrunk from the model source when there is one, else decoded for it.

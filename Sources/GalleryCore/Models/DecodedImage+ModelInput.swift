@@ -8,18 +8,20 @@ extension DecodedImage {
     ///
     /// - Throws: ``ImagingError/corrupt(_:)`` if the pixels cannot be read.
     public func prepared(for preprocessing: ImagePreprocessing) throws(ImagingError) -> PreparedImage {
-        let bytes = try rgbBytesWithoutAlpha()
-        guard width > 0, height > 0, bytes.count == width * height * 3 else {
-            throw .corrupt("the image has \(bytes.count) bytes of RGB for \(width)x\(height) pixels")
-        }
+        guard width > 0, height > 0 else { throw .corrupt("the image has no pixels (\(width)x\(height))") }
         let geometry = ModelInputGeometry(width: width, height: height, preprocessing: preprocessing)
         let size = geometry.size
-        var square = [UInt8](repeating: 0, count: size * size * 3)
         let filter = preprocessing.interpolation == .bicubic ? SG_RESAMPLE_BICUBIC : SG_RESAMPLE_BILINEAR
-        let status = square.withUnsafeMutableBufferPointer { square in
-            bytes.withUnsafeBufferPointer { source in
+        // Resized in place from the decoded pixels; an alpha band goes through the resize as a
+        // channel of its own (Pillow filters each channel alone) and is dropped afterwards.
+        var square: [UInt8] = []
+        var bands = 3
+        let status = try withPixels { pixels, pixelBands in
+            bands = pixelBands
+            square = [UInt8](repeating: 0, count: size * size * pixelBands)
+            return square.withUnsafeMutableBufferPointer { square in
                 sg_pillow_resize(
-                    source.baseAddress, Int32(width), Int32(height), 3, Int32(geometry.resizedWidth),
+                    pixels.baseAddress, Int32(width), Int32(height), Int32(pixelBands), Int32(geometry.resizedWidth),
                     Int32(geometry.resizedHeight), filter, Int32(geometry.left), Int32(geometry.top), Int32(size),
                     Int32(size), square.baseAddress)
             }
@@ -32,7 +34,7 @@ extension DecodedImage {
             let inverse = 1 / preprocessing.std[channel]
             let offset = preprocessing.mean[channel] / preprocessing.std[channel]
             for index in 0..<plane {
-                pixels[channel * plane + index] = Float(square[index * 3 + channel]) / 255 * inverse - offset
+                pixels[channel * plane + index] = Float(square[index * bands + channel]) / 255 * inverse - offset
             }
         }
         return PreparedImage(pixels: pixels, size: size)
