@@ -41,12 +41,10 @@ public struct WatchBatch: Sendable, Equatable {
             removed.insert(path)
         case .moved(let from, let to):
             guard !isRescanned(to) else { return }
-            if isRescanned(from) || changed.contains(from) {
-                // Not indexed yet under its old name: it is simply new under the new one.
-                changed = changed.filter { !Self.path($0, isInside: from) }
-                add(.changed(to))
-                return
-            }
+            guard !isRescanned(from) else { return add(.changed(to)) }
+            // Written before the rename: indexed under the new name (the move keeps the record if
+            // the file turns out unchanged).
+            changed = Set(changed.map { Self.path($0, isInside: from) ? to + $0.dropFirst(from.count) : $0 })
             removed.remove(to)
             if let earlier = moves.firstIndex(where: { $0.to == from }) {
                 moves[earlier].to = to

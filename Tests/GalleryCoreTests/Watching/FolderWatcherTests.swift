@@ -92,6 +92,22 @@ struct FolderWatcherTests {
         #expect(try watcher.readEvents().contains(.rescan(root)))
     }
 
+    @Test func aFolderTheWatchLimitKeptOutIsTriedAgainAndRescannedOnceWatched() throws {
+        defer { photos.remove() }
+        try FileManager.default.createDirectory(atPath: root + "/later", withIntermediateDirectories: true)
+        _ = watcher.start()
+        // As if the limit had refused it (lowering fs.inotify.max_user_watches would touch every process).
+        for (watch, path) in watcher.folders where path == root + "/later" {
+            watcher.tree.removeWatch(watch)
+            watcher.folders.removeValue(forKey: watch)
+        }
+        watcher.unwatched = [root + "/later"]
+        #expect(watcher.retryUnwatched() == [.rescan(root + "/later")])
+        #expect(watcher.unwatched.isEmpty)
+        #expect(watcher.folders.values.sorted() == [root, root + "/later"])
+        #expect(watcher.retryUnwatched().isEmpty)
+    }
+
     @Test func aVanishedRootIsWaitedForAndRescannedWhenItComesBack() throws {
         defer { photos.remove() }
         _ = watcher.start()

@@ -14,15 +14,23 @@ struct WatchBatchTests {
         #expect(batch.changed == ["/p/a.jpg"] && batch.removed.isEmpty)
     }
 
-    @Test func renamesChainIntoOneMoveAndANewFileRenamedIsNewUnderItsLastName() {
+    @Test func renamesChainIntoOneMoveAndWhatWasWrittenIsIndexedUnderItsLastName() {
         var batch = WatchBatch()
         batch.add(.moved(from: "/p/a.jpg", to: "/p/b.jpg"))
         batch.add(.moved(from: "/p/b.jpg", to: "/p/c.jpg"))
         #expect(batch.moves == [WatchMove(from: "/p/a.jpg", to: "/p/c.jpg")])
         batch.add(.changed("/p/new.part"))
         batch.add(.moved(from: "/p/new.part", to: "/p/new.jpg"))
-        #expect(batch.changed == ["/p/new.jpg"])
-        #expect(batch.moves.count == 1)
+        batch.add(.changed("/p/trip/1.jpg"))
+        batch.add(.moved(from: "/p/trip", to: "/p/holiday"))
+        #expect(batch.changed == ["/p/new.jpg", "/p/holiday/1.jpg"])
+        #expect(batch.moves.map(\.to) == ["/p/c.jpg", "/p/new.jpg", "/p/holiday"])
+    }
+
+    @Test func aRescanAfterARenameFromItsFolderIndexesTheNewName() {
+        var batch = WatchBatch(rescans: ["/p"])
+        batch.add(.moved(from: "/p/a.jpg", to: "/q/a.jpg"))
+        #expect(batch.changed == ["/q/a.jpg"] && batch.moves.isEmpty)
     }
 
     @Test func aFolderRemovedTakesTheChangesInsideIt() {
