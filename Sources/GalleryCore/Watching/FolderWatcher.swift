@@ -123,7 +123,7 @@ final class FolderWatcher {
         }
         if event.mask.contains(.deleted) {
             if isFolder { forgetTree(path) }
-            return isFolder || filter.admitsFile(name: event.name, path: path) ? [.removed(path)] : []
+            return isFolder || filter.mayHaveBeenPhoto(name: event.name) ? [.removed(path)] : []
         }
         return appeared(path, name: event.name, settled: !event.mask.contains(.created))
     }

@@ -20,6 +20,9 @@ struct WatchFilter: Sendable {
     /// Whether the file at `path` may be a photo (by name, or by its first bytes).
     func admitsFile(name: String, path: String) -> Bool { FileNamePolicy.admits(name: name, path: path) }
 
+    /// Whether a file named `name` may have been a photo (it is gone: its bytes cannot be read).
+    func mayHaveBeenPhoto(name: String) -> Bool { FileNamePolicy.decision(forName: name) != .skip }
+
     /// What is at `path` now, as the crawler would see it (links followed when allowed).
     func kind(of path: String) -> EntryKind {
         var info = stat()

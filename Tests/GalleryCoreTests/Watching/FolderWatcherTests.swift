@@ -47,6 +47,11 @@ struct FolderWatcherTests {
         #expect(watcher.folders.values.sorted() == [root, root + "/holiday", root + "/holiday/day1"])
         try FileManager.default.removeItem(atPath: root + "/b.jpg")
         _ = try events { $0.contains(.removed(root + "/b.jpg")) }
+        // A photo without an extension, known by its first bytes, and gone again.
+        try FileManager.default.copyItem(atPath: Fixtures.path("skimage/rocket.jpg"), toPath: root + "/IMG_0001")
+        _ = try events { $0.contains(.changed(root + "/IMG_0001")) }
+        try FileManager.default.removeItem(atPath: root + "/IMG_0001")
+        _ = try events { $0.contains(.removed(root + "/IMG_0001")) }
         // Notes and hidden files are none of the catalogue's business.
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/notes.txt"))
         try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/.hidden.jpg"))
