@@ -3,6 +3,7 @@ import GalleryCore
 import Hummingbird
 import HummingbirdCore
 import Logging
+import ServiceLifecycle
 
 /// What the server prints once it is listening (the actual port, when 0 was asked).
 public typealias ServerStarted = @Sendable (_ host: String, _ port: Int) -> Void
@@ -54,6 +55,10 @@ public func buildApplication(
             slots: FetchSlots(limit: configuration.maxConcurrentURLFetches), logger: logger),
         rewriter: QueryRewriter(settings: gallery.rewriter, transport: AsyncHTTPChatTransport(), logger: logger), logger: logger)
     let routes = buildRouter(services)
+    var backgroundServices: [any Service] = [JobService(queue: jobs), VectorIndexService(models: models, logger: logger)]
+    if gallery.server.watch {
+        backgroundServices.append(WatchService(configuration: gallery, catalog: catalog, queue: jobs, logger: logger))
+    }
     return Application(
         router: routes.router,
         // Silent connections (idle, or a request that stops arriving) are closed after the idle
@@ -62,7 +67,7 @@ public func buildApplication(
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: "smart-gallery",
             availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
-        services: [JobService(queue: jobs), VectorIndexService(models: models, logger: logger)],
+        services: backgroundServices,
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             logger.notice("listening", metadata: ["server.host": "\(configuration.host)", "server.port": "\(port)"])

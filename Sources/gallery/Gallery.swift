@@ -12,7 +12,7 @@ struct Gallery: AsyncParsableCommand {
             IndexCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self, ServeCommand.self, ModelsCommand.self,
             PersonsCommand.self, FacesCommand.self, PlacesCommand.self, OCRCommand.self, TokensCommand.self, EvalCommand.self,
             TagCommand.self, DescribeCommand.self, AlbumsCommand.self, FavoriteCommand.self, RateCommand.self, DuplicatesCommand.self,
-            TimelineCommand.self, ColorsCommand.self,
+            TimelineCommand.self, ColorsCommand.self, WatchCommand.self,
         ]
     )
 

@@ -41,12 +41,8 @@ struct IndexCommand: AsyncParsableCommand {
         let context = try options.makeContext { configuration in
             if let maxPixels { configuration.limits.maxPixels = maxPixels }
         }
-        let model = try embeddingModel(context)
-        if reembed, let model { try context.catalog.deleteEmbeddings(model: model.identifier) }
-        let indexer = Indexer(
-            configuration: context.configuration, catalog: context.catalog, logger: context.logger, model: model,
-            faces: noFaces ? nil : context.faceAnalyzerIfEnabled(), places: context.placeDirectoryIfEnabled(),
-            text: noOCR ? nil : context.textRecognizerIfEnabled())
+        let indexer = try context.makeIndexer(embed: !noEmbed, faces: !noFaces, ocr: !noOCR, requireModel: reembed)
+        if reembed, let model = indexer.model { try context.catalog.deleteEmbeddings(model: model.identifier) }
         let bar = ProgressBar()
         let summary = try await indexer.index(
             roots: paths, collection: try context.collection(create: true),
@@ -57,20 +53,6 @@ struct IndexCommand: AsyncParsableCommand {
             try Output.json(IndexReport(summary))
         } else {
             printSummary(summary)
-        }
-    }
-
-    /// The active model, one inference thread per worker; nil (with a warning) when none can
-    /// be loaded, so that indexing still works without one.
-    private func embeddingModel(_ context: CommandContext) throws -> (any EmbeddingModel)? {
-        guard !noEmbed else { return nil }
-        do {
-            return try context.loadModel(threads: 1)
-        } catch {
-            if reembed { throw error }
-            context.logger.warning("indexing without embeddings", metadata: ["model.problem": "\(error)"])
-            FileHandle.standardError.write(Data("warning: indexing without embeddings (text search needs them): \(error)\n".utf8))
-            return nil
         }
     }
 

@@ -10,6 +10,13 @@ enum Output {
         FileHandle.standardOutput.write(data)
     }
 
+    /// Prints a report as one line of JSON (JSON Lines, for a stream of reports).
+    static func jsonLine(_ value: some Encodable) throws {
+        var data = try ReportEncoder.encode(value, pretty: false)
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
+    }
+
     /// Prints a line.
     static func line(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))

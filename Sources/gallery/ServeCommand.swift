@@ -70,6 +70,11 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Put the bucket in the URL's path instead of its host name (default: s3.path_style, else on for a custom endpoint).")
     var s3PathStyle: Bool?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Watch the roots (config.yaml's roots and --allow-root) and index their changes as jobs (default: server.watch, else off).")
+    var watch: Bool?
+
     func validate() throws {
         if let s3Endpoint, RewriterSettings.endpoint(s3Endpoint) == nil {
             throw ValidationError("--s3-endpoint must be an http or https URL, not '\(s3Endpoint.prefix(200))'")
@@ -99,6 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let s3Endpoint { gallery.storage.endpoint = RewriterSettings.endpoint(s3Endpoint) }
         if let s3Region { gallery.storage.region = s3Region }
         if let s3PathStyle { gallery.storage.pathStyle = s3PathStyle }
+        if let watch { gallery.server.watch = watch }
         try ConfigurationLoader.validate(gallery)  // the flags' ranges too
         var server = ServerConfiguration(gallery: gallery)
         server.webRoot = webRoot.map { URL(fileURLWithPath: $0) }

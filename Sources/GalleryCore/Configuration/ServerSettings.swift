@@ -46,6 +46,8 @@ public struct ServerSettings: Sendable, Equatable {
     public var leafletFolder = "/usr/share/javascript/leaflet"
     /// The world outline (GeoJSON) of the map page; empty: `<home>/models/map/world.geojson`.
     public var mapOutline = ""
+    /// Follow the roots' changes (inotify) and index them through the job queue.
+    public var watch = false
 
     public init() {}
 
@@ -71,6 +73,7 @@ public struct ServerSettings: Sendable, Equatable {
             .string("map_tile_attribution", \.mapTileAttribution),
             .string("leaflet_folder", \.leafletFolder),
             .string("map_outline", \.mapOutline),
+            .flag("watch", \.watch),
         ]
     }
 

@@ -110,11 +110,7 @@ public struct Crawler: Sendable {
             if Crawler.isDirectory(info) {
                 visitDirectory(path, info: info)
             } else if Crawler.isRegularFile(info) {
-                switch FileNamePolicy.decision(forName: name) {
-                case .candidate: add(path: path, info: info)
-                case .skip: break
-                case .sniff: if Self.looksLikeImage(path) { add(path: path, info: info) }
-                }
+                if FileNamePolicy.admits(name: name, path: path) { add(path: path, info: info) }
             }
         }
 
@@ -122,18 +118,6 @@ public struct Crawler: Sendable {
             guard seenPaths.insert(path).inserted else { return }
             let modifiedAt = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
             files.append(CrawledFile(path: path, size: Int64(info.st_size), modifiedAt: modifiedAt))
-        }
-
-        /// Reads the first bytes of a file with an unknown extension and checks for an image
-        /// signature.
-        static func looksLikeImage(_ path: String) -> Bool {
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { return false }
-            defer { close(descriptor) }
-            var header = [UInt8](repeating: 0, count: 32)
-            let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 32) }
-            guard count > 0 else { return false }
-            return ImageFormat.sniff(header.prefix(count)) != nil
         }
     }
 }

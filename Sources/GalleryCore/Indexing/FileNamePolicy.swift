@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Decides from a file's name whether the crawler should take it, skip it, or look at its
 /// first bytes. Formats are always decided by content later; names only save reading files that
 /// are clearly not photos.
@@ -26,5 +32,27 @@ enum FileNamePolicy {
         if imageExtensions.contains(ext) { return .candidate }
         if otherExtensions.contains(ext) { return .skip }
         return .sniff
+    }
+
+    /// Whether the crawler (or the watcher) takes the file at `path` named `name`: by its
+    /// extension, or for an unknown one by an image signature in its first bytes.
+    static func admits(name: String, path: String) -> Bool {
+        switch decision(forName: name) {
+        case .candidate: true
+        case .skip: false
+        case .sniff: looksLikeImage(path)
+        }
+    }
+
+    /// Reads the first bytes of a file with an unknown extension and checks for an image
+    /// signature.
+    static func looksLikeImage(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: 32)
+        let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 32) }
+        guard count > 0 else { return false }
+        return ImageFormat.sniff(header.prefix(count)) != nil
     }
 }

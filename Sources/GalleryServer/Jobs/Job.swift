@@ -3,7 +3,7 @@ import GalleryCore
 
 /// What a job does, for whom, in which collection.
 struct JobSpec: Sendable {
-    /// `index_folder`, `index_upload`, `index_image`, `face_scan`, `face_cluster` or `ocr_scan`.
+    /// `index_folder`, `index_upload`, `index_image`, `index_watch`, `face_scan`, `face_cluster` or `ocr_scan`.
     var kind: String
     var ownerId: Int64
     var collection: CollectionRecord
@@ -28,15 +28,20 @@ struct JobSpec: Sendable {
             case "face_scan": .scanFaces
             case "face_cluster": .clusterFaces(full: record.options.full)
             case "ocr_scan": .scanText
+            // Resumed after a restart: each path is indexed, or forgotten if it is gone.
+            case "index_watch": .watch(WatchBatch(changed: Set(record.roots)))
             default: .index(roots: record.roots)
             }
         self.init(kind: record.kind, ownerId: record.ownerId, collection: collection, work: work)
     }
 
-    /// The folders or files an index job reads; empty for face jobs.
+    /// The folders or files an index job reads, the paths a watch batch touches; empty for face jobs.
     var roots: [String] {
-        if case .index(let roots) = work { return roots }
-        return []
+        switch work {
+        case .index(let roots): roots
+        case .watch(let batch): batch.paths
+        case .scanFaces, .clusterFaces, .scanText: []
+        }
     }
 
     /// The record to store for this job, queued.
@@ -68,6 +73,8 @@ enum JobWork: Sendable {
     case clusterFaces(full: Bool)
     /// Read the text of the indexed images the OCR model has not read yet.
     case scanText
+    /// Apply a batch of the roots' changes (`serve --watch`).
+    case watch(WatchBatch)
 }
 
 /// What a finished job produced.
@@ -75,26 +82,31 @@ enum JobOutcome: Sendable {
     case index(IndexSummary)
     case faces(scan: FaceScanSummary?, clustering: ClusteringSummary)
     case text(TextScanSummary)
+    case watch(WatchBatchSummary)
 
     /// The outcome as the API shows it.
     var report: JobResult {
         switch self {
         case .index(let summary): .index(IndexReport(summary))
+        case .watch(let summary): .watch(WatchBatchReport(summary))
         case .faces(let scan, let clustering): .faces(FaceJobReport(scan: scan, clustering: clustering))
         case .text(let summary): .text(summary)
         }
     }
 }
 
-/// A job's result in the API: an index report (as `gallery index --json`) or a face report.
+/// A job's result in the API: an index report (as `gallery index --json`), a watch batch's
+/// report (as a line of `gallery watch --json`), a face or a text report.
 enum JobResult: Sendable, Encodable {
     case index(IndexReport)
+    case watch(WatchBatchReport)
     case faces(FaceJobReport)
     case text(TextScanSummary)
 
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .index(let report): try report.encode(to: encoder)
+        case .watch(let report): try report.encode(to: encoder)
         case .faces(let report): try report.encode(to: encoder)
         case .text(let summary): try summary.encode(to: encoder)
         }

@@ -120,11 +120,15 @@ actor JobQueue {
         }
     }
 
-    /// Stops both lanes and cancels the running jobs; they stay queued in the catalogue.
+    /// Stops both lanes and cancels the running jobs; they stay queued in the catalogue. Whoever
+    /// waits for a job that will not start now is answered with it, queued.
     func stop() {
         stopped = true
         for job in running.values { job.task?.cancel() }
         for lane in JobLane.allCases { wake(lane) }
+        for (id, _) in pending.values.joined() where running[id] == nil {
+            wakeWaiters(id: id, (try? catalog.job(id: id)).map { JobSnapshot($0) })
+        }
     }
 
     /// Runs the jobs of one lane, one at a time.
@@ -161,6 +165,9 @@ actor JobQueue {
         case .success(let outcome):
             report = (try? ReportEncoder.encode(outcome.report, pretty: false)).map { String(decoding: $0, as: UTF8.self) }
             if case .index(let summary) = outcome {
+                metrics.recordIndexed(added: summary.counts.added + summary.counts.updated, failed: summary.counts.failed)
+            }
+            if case .watch(let batch) = outcome, let summary = batch.index {
                 metrics.recordIndexed(added: summary.counts.added + summary.counts.updated, failed: summary.counts.failed)
             }
         case .failure(let error):

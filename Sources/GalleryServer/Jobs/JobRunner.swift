@@ -18,12 +18,11 @@ struct JobRunner: Sendable {
         let collectionId = spec.collection.id!
         switch spec.work {
         case .index(let roots):
-            let indexer = Indexer(
-                configuration: configuration, catalog: catalog, logger: logger, model: models.model, faces: faces.analyzer,
-                places: places, text: text.recognizer)
-            // Links inside a root never lead the job out of the allowed roots.
-            let options = IndexOptions(allowedRoots: AllowedFolders(configuration.roots), maintainKeywords: spec.kind == "index_folder")
+            let options = indexOptions(maintainKeywords: spec.kind == "index_folder")
             return .index(try await indexer.index(roots: roots, collection: spec.collection, options: options) { progress.set($0) })
+        case .watch(let batch):
+            let batches = WatchBatchIndexer(indexer: indexer, options: indexOptions(maintainKeywords: false))
+            return .watch(try await batches.apply(batch, collection: spec.collection) { progress.set($0) })
         case .scanFaces:
             let scanner = FaceScanner(configuration: configuration, catalog: catalog, analyzer: try faces.requireAnalyzer(), logger: logger)
             let scan = try await scanner.scan(collectionId: collectionId) { progress.set($0) }
@@ -36,6 +35,17 @@ struct JobRunner: Sendable {
         case .clusterFaces(let full):
             return .faces(scan: nil, clustering: try await cluster(collectionId, full: full, progress: progress))
         }
+    }
+
+    private var indexer: Indexer {
+        Indexer(
+            configuration: configuration, catalog: catalog, logger: logger, model: models.model, faces: faces.analyzer,
+            places: places, text: text.recognizer)
+    }
+
+    /// Links inside a root never lead the job out of the allowed roots.
+    private func indexOptions(maintainKeywords: Bool) -> IndexOptions {
+        IndexOptions(allowedRoots: AllowedFolders(configuration.roots), maintainKeywords: maintainKeywords)
     }
 
     /// Clusters on Dispatch's threads: seconds of computation for a large pool.
