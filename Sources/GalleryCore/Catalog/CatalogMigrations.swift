@@ -218,6 +218,12 @@ enum CatalogMigrations {
                 try update.execute(arguments: [keys[0], keys[1], keys[2], row["imageId"]])
             }
         }
+        migrator.registerMigration("v14: embeddings by content") { db in
+            // The embedding table's key starts with the model: what looks a content's embeddings
+            // up across models (its tags for the keyword document, the duplicate check's visual
+            // features) scanned the whole table once per photo without this.
+            try db.create(index: "embedding_contentHash", on: "embedding", columns: ["contentHash"])
+        }
         return migrator
     }
 }
