@@ -6,6 +6,7 @@
 # (real embeddings), grown to each size with labelled synthetic copies. The server is a
 # throwaway one (scripts/postgres/server.sh) with 2 GB of shared buffers, stopped at the end.
 # Usage: scripts/bench/pgvector.sh [N_REAL (default 10000)] [SIZES (default 100000)]
+#        (BUILD=debug to skip the release build)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -13,9 +14,10 @@ source scripts/setup.sh
 count=${1:-10000}
 sizes=${2:-100000}
 export GALLERY_ONNXRUNTIME=$(scripts/models.sh)
-scripts/quiet-build.sh -c release --product gallery
-scripts/quiet-build.sh -c release --product gallery-bench
-bin="$(swift build -c release --show-bin-path)"
+config=${BUILD:-release}
+scripts/quiet-build.sh -c "$config" --product gallery
+scripts/quiet-build.sh -c "$config" --product gallery-bench
+bin="$(swift build -c "$config" --show-bin-path)"
 
 fmnist=$(scripts/bench/fashion-mnist.sh "$count")
 export GALLERY_HOME="$root/.cache/bench/home-pgvector-$count"
@@ -23,8 +25,8 @@ export GALLERY_HOME="$root/.cache/bench/home-pgvector-$count"
 # Indexing is incremental: a second run only checks the folder.
 "$bin/gallery" index "$fmnist" --json 2>/dev/null | python3 scripts/bench/print_index_summary.py
 
-server_dir="$root/.cache/bench/pgvector-server"
-rm -rf "$server_dir"
+# In /tmp: the server's user (nobody, when run as root) must be able to enter it.
+server_dir=$(mktemp -d /tmp/gallery-pgvector-bench.XXXXXX)
 trap 'scripts/postgres/server.sh stop "$server_dir"; rm -rf "$server_dir"' EXIT
 url=$(POSTGRES_SETTINGS="-c shared_buffers=2GB -c max_parallel_maintenance_workers=1" scripts/postgres/server.sh start "$server_dir")
 /usr/bin/time -f "pgvector benchmark: %e s wall, %U s user, %S s system, CPU %P, max RSS %M KiB" \

