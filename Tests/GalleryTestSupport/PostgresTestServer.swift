@@ -58,16 +58,8 @@ public final class PostgresTestServer: @unchecked Sendable {
 
     /// Runs `scripts/postgres/server.sh` with `arguments`; its standard output.
     static func script(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Fixtures.repositoryRoot.appendingPathComponent("scripts/postgres/server.sh").path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw PostgresTestServerError.failed(arguments[0], text) }
+        let (status, text) = try RepositoryScript.run("scripts/postgres/server.sh", arguments)
+        guard status == 0 else { throw PostgresTestServerError.failed(arguments[0], text) }
         return text
     }
 }

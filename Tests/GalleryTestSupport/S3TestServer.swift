@@ -41,16 +41,8 @@ public final class S3TestServer: @unchecked Sendable {
 
     /// Runs `scripts/s3/seaweedfs.sh` with `arguments`; its standard output.
     static func script(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Fixtures.repositoryRoot.appendingPathComponent("scripts/s3/seaweedfs.sh").path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw S3TestServerError.didNotStart(text) }
+        let (status, text) = try RepositoryScript.run("scripts/s3/seaweedfs.sh", arguments)
+        guard status == 0 else { throw S3TestServerError.didNotStart(text) }
         return text
     }
 
