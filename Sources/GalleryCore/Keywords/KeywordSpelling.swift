@@ -37,9 +37,7 @@ enum KeywordSpelling {
         let target = Array(word.unicodeScalars)
         let length = target.count
         guard length >= minimumLength else { return nil }
-        let known = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM \(KeywordSchema.vocabularyTable) WHERE term = ?)", arguments: [word])
-        guard known != true else { return nil }
+        guard try !isKnown(word, db) else { return nil }
         let limit = length >= twoEditsLength ? 2 : 1
         var best: (word: KeywordVocabulary.Word, distance: Int)?
         for candidate in try vocabulary.words(lengths: (length - limit)...(length + limit), db) {
@@ -53,6 +51,12 @@ enum KeywordSpelling {
             best = (candidate, distance)
         }
         return best?.word.text
+    }
+
+    /// Whether some document has `word` (normalised) whole.
+    static func isKnown(_ word: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM \(KeywordSchema.vocabularyTable) WHERE term = ?)", arguments: [word]) ?? false
     }
 
     /// Lower-cased, diacritics removed: as the index's tokenizer stores words.

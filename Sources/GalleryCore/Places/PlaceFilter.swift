@@ -29,6 +29,17 @@ public struct PlaceFilter: Sendable, Equatable, Codable {
         return PlaceFilter(names: names)
     }
 
+    /// The parts of `place` that the filter's names match, compared as ``apply(to:)`` compares
+    /// them, spelled as the places data spells them; a country code gives the country's name.
+    func matchedNames(of place: ImagePlaceRecord) -> [String] {
+        names.compactMap { name in
+            let key = PlaceVocabulary.key(of: name)
+            let parts = [(place.city, place.cityKey), (place.region, place.regionKey), (place.country, place.countryKey)]
+            return parts.first { $0.1 == key }?.0
+                ?? (place.countryCode?.caseInsensitiveCompare(name) == .orderedSame ? place.country : nil)
+        }
+    }
+
     func apply(to request: QueryInterfaceRequest<ImageRecord>) -> QueryInterfaceRequest<ImageRecord> {
         var condition = """
             EXISTS (SELECT 1 FROM imagePlace p WHERE p.imageId = image.id

@@ -21,10 +21,10 @@ public struct PlaceVocabulary: Sendable {
         var byKey: [String: [PlaceName]] = [:]
         var longest = 0
         for name in names {
-            let key = Self.key(of: name.name)
-            guard !key.isEmpty else { continue }
-            byKey[key, default: []].append(name)
-            longest = max(longest, key.split(separator: " ").count)
+            let words = Self.words(in: name.name).map(\.key)
+            guard !words.isEmpty else { continue }
+            byKey[Self.key(words: words), default: []].append(name)
+            longest = max(longest, words.count)
         }
         self.byKey = byKey
         self.longest = longest
@@ -38,7 +38,7 @@ public struct PlaceVocabulary: Sendable {
         while start < words.count {
             var found: (end: Int, places: [PlaceName])?
             for end in stride(from: min(words.count, start + longest) - 1, through: start, by: -1) {
-                let key = words[start...end].map(\.key).joined(separator: " ")
+                let key = Self.key(words: words[start...end].map(\.key))
                 if let places = byKey[key] {
                     found = (end, places)
                     break
@@ -59,7 +59,12 @@ public struct PlaceVocabulary: Sendable {
     /// ("Rostov-na-Donu" and "rostov na donu" give "rostov na donu"). Stored beside each photo's
     /// place so that a filter compares the same way.
     public static func key(of name: String) -> String {
-        words(in: name).map(\.key).joined(separator: " ")
+        key(words: words(in: name).map(\.key))
+    }
+
+    /// Folded words as one key.
+    private static func key(words: [String]) -> String {
+        words.joined(separator: " ")
     }
 
     /// The words of a text (letters and digits), folded for comparison, with where each is.

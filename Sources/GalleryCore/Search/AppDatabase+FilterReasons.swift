@@ -44,9 +44,8 @@ extension AppDatabase {
         }
     }
 
-    /// The parts of each image's place (at its current position) that `filter` named, compared as
-    /// the filter compares them, spelled as the places data spells them; a country code gives the
-    /// country's name.
+    /// The parts of each image's place (at its current position) that `filter` named
+    /// (``PlaceFilter/matchedNames(of:)``).
     private static func placeNames(_ filter: PlaceFilter, imageIds: [Int64], _ db: Database) throws -> [Int64: [String]] {
         let places = try ImagePlaceRecord.fetchAll(
             db,
@@ -56,12 +55,7 @@ extension AppDatabase {
                   AND p.imageId IN (\(databaseQuestionMarks(count: imageIds.count)))
                 """, arguments: StatementArguments(imageIds))
         return places.reduce(into: [:]) { names, place in
-            let matched = filter.names.compactMap { name -> String? in
-                let key = PlaceVocabulary.key(of: name)
-                let parts = [(place.city, place.cityKey), (place.region, place.regionKey), (place.country, place.countryKey)]
-                return parts.first { $0.1 == key }?.0
-                    ?? (place.countryCode?.caseInsensitiveCompare(name) == .orderedSame ? place.country : nil)
-            }
+            let matched = filter.matchedNames(of: place)
             if !matched.isEmpty { names[place.imageId] = matched }
         }
     }

@@ -25,10 +25,8 @@ extension AppDatabase {
         let word = KeywordSpelling.normalised(last.text)
         guard word.count >= KeywordVariants.minimumPrefixLength, !KeywordVariants.stopWords.contains(word) else { return nil }
         try refreshPendingKeywordDocuments()
-        let known = try reader.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(KeywordSchema.vocabularyTable) WHERE term = ?)", arguments: [word])
-        }
-        return known == true ? nil : KeywordTerm(word, prefix: true)
+        let known = try reader.read { db in try KeywordSpelling.isKnown(word, db) }
+        return known ? nil : KeywordTerm(word, prefix: true)
     }
 
     /// Why each of a page's images matched on the keyword side.
