@@ -141,13 +141,8 @@ public struct Indexer: Sendable {
         }
 
         let goneIds = Array(moves.unclaimed().intersection(plan.gone.map(\.id))) + (options.prune ? plan.alreadyMissing : [])
-        if options.prune {
-            for hash in try catalog.deleteImages(ids: goneIds) { store.remove(hash: hash) }
-            run.counts.removed = goneIds.count
-        } else {
-            try catalog.markMissing(ids: goneIds)
-            run.counts.missing = goneIds.count
-        }
+        try forget(imageIds: goneIds, prune: options.prune, thumbnails: store)
+        if options.prune { run.counts.removed = goneIds.count } else { run.counts.missing = goneIds.count }
         let placeOutcome = try places.map {
             try PlaceScanner(catalog: catalog, places: $0, maxDistanceKilometres: configuration.places.maxDistanceKilometres)
                 .scan(collectionId: collectionId, logger: logger)
@@ -264,6 +259,18 @@ extension CatalogChange {
         switch self {
         case .upsert(let record): record.path
         case .move(_, _, let path, _, _): path
+        }
+    }
+}
+
+extension Indexer {
+    /// What a run does with records whose files are gone: marks them missing, or with `prune`
+    /// deletes them and the thumbnails no other image uses.
+    func forget(imageIds: [Int64], prune: Bool, thumbnails: ThumbnailStore) throws {
+        if prune {
+            for hash in try catalog.deleteImages(ids: imageIds) { thumbnails.remove(hash: hash) }
+        } else {
+            try catalog.markMissing(ids: imageIds)
         }
     }
 }

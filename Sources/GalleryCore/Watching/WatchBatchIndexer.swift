@@ -91,12 +91,7 @@ public struct WatchBatchIndexer: Sendable {
         let ids = known.filter { fingerprint in
             fingerprint.status != .missing && paths.contains { WatchBatch.path(fingerprint.path, isInside: $0) }
         }.map(\.id)
-        if options.prune {
-            let store = ThumbnailStore(root: indexer.configuration.thumbnailsURL)
-            for hash in try indexer.catalog.deleteImages(ids: ids) { store.remove(hash: hash) }
-        } else {
-            try indexer.catalog.markMissing(ids: ids)
-        }
+        try indexer.forget(imageIds: ids, prune: options.prune, thumbnails: ThumbnailStore(root: indexer.configuration.thumbnailsURL))
         return ids.count
     }
 
