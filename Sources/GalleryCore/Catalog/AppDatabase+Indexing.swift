@@ -8,17 +8,19 @@ extension AppDatabase {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT id, path, status, fileSize, modifiedAt, contentHash, width IS NOT NULL AS wasIndexed
+                    SELECT id, path, status, fileSize, modifiedAt, contentHash, width IS NOT NULL AS wasIndexed, sidecar
                     FROM image WHERE collectionId = ?
                     """,
                 arguments: [collectionId])
             var result: [String: ImageFingerprint] = [:]
+            let decoder = JSONDecoder()
             while let row = try rows.next() {
+                let sidecar = (row["sidecar"] as String?).flatMap { try? decoder.decode(SidecarStamp.self, from: Data($0.utf8)) }
                 let fingerprint = ImageFingerprint(
                     id: row["id"], path: row["path"],
                     status: ImageStatus(rawValue: row["status"]) ?? .failed,
                     fileSize: row["fileSize"], modifiedAt: row["modifiedAt"],
-                    contentHash: row["contentHash"], wasIndexed: row["wasIndexed"])
+                    contentHash: row["contentHash"], wasIndexed: row["wasIndexed"], sidecar: sidecar)
                 result[fingerprint.path] = fingerprint
             }
             return result
@@ -50,7 +52,7 @@ extension AppDatabase {
                             sql: "DELETE FROM face WHERE imageId = ? AND (SELECT facesHash IS NOT contentHash FROM image WHERE id = ?)",
                             arguments: [record.id, record.id])
                     }
-                case .move(let id, let from, let path, let fileSize, let modifiedAt):
+                case .move(let id, let from, let path, let fileSize, let modifiedAt, let refreshed):
                     let stillThere =
                         try Bool.fetchOne(db, sql: "SELECT 1 FROM image WHERE id = ? AND path = ?", arguments: [id, from]) ?? false
                     guard stillThere else { continue }
@@ -66,6 +68,11 @@ extension AppDatabase {
                             WHERE id = ?
                             """,
                         arguments: [path, fileSize, modifiedAt, Date(), id])
+                    if let refreshed, var record = try ImageRecord.fetchOne(db, key: id) {
+                        record.metadata = refreshed.metadata
+                        record.sidecar = refreshed.sidecar
+                        try record.update(db)
+                    }
                 }
             }
             try Self.write(faceScans, in: db)

@@ -224,6 +224,12 @@ enum CatalogMigrations {
             // features) scanned the whole table once per photo without this.
             try db.create(index: "embedding_contentHash", on: "embedding", columns: ["contentHash"])
         }
+        migrator.registerMigration("v15: sidecars") { db in
+            // The XMP sidecar read with each photo (JSON: path, size, modification time), so that
+            // an edited sidecar is read again though the photo did not change. NULL on older
+            // records: a photo that has a sidecar is read again once.
+            try db.alter(table: "image") { t in t.add(column: "sidecar", .text) }
+        }
         return migrator
     }
 }

@@ -8,4 +8,6 @@ public struct ImageFingerprint: Sendable, Equatable {
     public var contentHash: String?
     /// Whether the record holds a decoded image (so its path can move to a copy of the same bytes).
     public var wasIndexed: Bool
+    /// The XMP sidecar read with the photo, if any.
+    public var sidecar: SidecarStamp? = nil
 }

@@ -38,6 +38,8 @@ public struct ImageRecord: Codable, Sendable, Equatable, Identifiable {
     /// Titles, descriptions and comments read from the file; nil until read (records made
     /// before captions were read, and files that could not be read).
     public var captions: PhotoCaptions?
+    /// The XMP sidecar whose keywords and captions were merged into the metadata, if any.
+    public var sidecar: SidecarStamp?
     public var failureReason: FailureReason?
     public var failureMessage: String?
     /// When this record was last written by the indexer.
@@ -110,6 +112,7 @@ extension ImageRecord: FetchableRecord, MutablePersistableRecord {
         public static let fileSize = Column(CodingKeys.fileSize)
         public static let indexedAt = Column(CodingKeys.indexedAt)
         public static let captions = Column(CodingKeys.captions)
+        public static let sidecar = Column(CodingKeys.sidecar)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

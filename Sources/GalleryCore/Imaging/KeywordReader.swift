@@ -10,9 +10,14 @@ enum KeywordReader {
     /// XMP keywords first, then IPTC ones; trimmed, empty ones dropped, duplicates removed with
     /// the first occurrence's order kept.
     static func keywords(xmp: [UInt8]?, iptc: [UInt8]?) -> [String] {
+        merged(xmp.map(xmpSubjects) ?? [], iptc.map(IPTCBlock.keywords) ?? [])
+    }
+
+    /// The keywords of every list in order, trimmed, empty ones dropped, duplicates removed with
+    /// the first occurrence's order kept.
+    static func merged(_ lists: [String]...) -> [String] {
         var seen: Set<String> = []
-        let all = (xmp.map(xmpSubjects) ?? []) + (iptc.map(IPTCBlock.keywords) ?? [])
-        return all.compactMap { keyword in
+        return lists.joined().compactMap { keyword in
             let trimmed = keyword.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
             return !trimmed.isEmpty && seen.insert(trimmed).inserted ? trimmed : nil
         }

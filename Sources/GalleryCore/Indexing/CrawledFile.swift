@@ -6,6 +6,8 @@ public struct CrawledFile: Sendable, Equatable {
     public var size: Int64
     /// Modification time, seconds since 1970 with sub-second precision.
     public var modifiedAt: Double
+    /// The photo's XMP sidecar beside it, if it has one.
+    public var sidecar: SidecarStamp? = nil
 }
 
 /// Something the crawler could not walk into; reported, never fatal.

@@ -87,12 +87,14 @@ public struct Crawler: Sendable {
             }
             closedir(directory)
             let prefix = path.hasSuffix("/") ? path : path + "/"
+            let sidecars = Set(names.filter(XMPSidecar.isSidecar(name:)))
             for name in names.sorted() {
-                visitEntry(prefix + name, name: name)
+                visitEntry(prefix + name, name: name, sidecars: sidecars)
             }
         }
 
-        mutating func visitEntry(_ path: String, name: String) {
+        /// - Parameter sidecars: the names of the folder's XMP sidecars.
+        mutating func visitEntry(_ path: String, name: String, sidecars: Set<String>) {
             guard !crawler.matcher.excludes(name: name, path: path) else { return }
             var info = stat()
             guard lstat(path, &info) == 0 else { return }  // vanished since listed
@@ -110,14 +112,17 @@ public struct Crawler: Sendable {
             if Crawler.isDirectory(info) {
                 visitDirectory(path, info: info)
             } else if Crawler.isRegularFile(info) {
-                if FileNamePolicy.admits(name: name, path: path) { add(path: path, info: info) }
+                if FileNamePolicy.admits(name: name, path: path) { add(path: path, info: info, sidecars: sidecars) }
             }
         }
 
-        mutating func add(path: String, info: stat) {
+        /// - Parameter sidecars: the names of the XMP sidecars in the file's folder; nil when the
+        ///   folder was not listed (a root that is a file): looked up on disk.
+        mutating func add(path: String, info: stat, sidecars: Set<String>? = nil) {
             guard seenPaths.insert(path).inserted else { return }
             let modifiedAt = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-            files.append(CrawledFile(path: path, size: Int64(info.st_size), modifiedAt: modifiedAt))
+            let sidecar = sidecars?.isEmpty == true ? nil : XMPSidecar.find(for: path, folderNames: sidecars)
+            files.append(CrawledFile(path: path, size: Int64(info.st_size), modifiedAt: modifiedAt, sidecar: sidecar))
         }
     }
 }

@@ -40,11 +40,23 @@ struct FileProcessor: Sendable {
         let needsEmbedding = model != nil && !embedded.contains(hash)
 
         do {
-            if thumbnails.containsAll(hash: hash), let (id, from, outcome) = knownRecord(for: item, hash: hash) {
-                // Known bytes at this path (touched) or at a new one (moved): keep the record.
+            if thumbnails.containsAll(hash: hash), let (known, outcome) = knownRecord(for: item, hash: hash) {
+                // Known bytes at this path (touched) or at a new one (moved): keep the record,
+                // and read its metadata again only when its sidecar changed.
+                var refreshed: RefreshedMetadata?
+                var warning: String?
+                if item.file.sidecar != known.sidecar {
+                    start = clock.now
+                    let metadata = try decoder.inspect(contents.data).metadata
+                    timings.inspect = start.duration(to: clock.now).seconds
+                    let merged = withSidecar(metadata, of: item.file)
+                    (refreshed, warning) = (RefreshedMetadata(metadata: merged.metadata, sidecar: merged.sidecar), merged.warning)
+                }
                 var result = ProcessedFile(
-                    change: .move(id: id, from: from, path: item.file.path, fileSize: contents.size, modifiedAt: contents.modifiedAt),
-                    outcome: outcome, timings: timings)
+                    change: .move(
+                        id: known.id, from: known.path, path: item.file.path, fileSize: contents.size,
+                        modifiedAt: contents.modifiedAt, refreshed: refreshed),
+                    warning: warning, outcome: outcome, timings: timings)
                 if needsEmbedding {
                     (result.embedding, result.warning) = try embedding(
                         of: contents.data, source: nil, hash: hash, timings: &result.timings)
@@ -73,7 +85,8 @@ struct FileProcessor: Sendable {
             }
             timings.thumbnails = start.duration(to: clock.now).seconds
             var embedding: EmbeddingRecord?
-            var warning: String?
+            let merged = withSidecar(inspection.metadata, of: item.file)
+            var warning = merged.warning
             var faceScan: FaceScan?
             if faces != nil {
                 if preview == nil {
@@ -82,7 +95,9 @@ struct FileProcessor: Sendable {
                     preview = try self.preview(of: contents.data, from: source)
                     timings.faces += start.duration(to: clock.now).seconds
                 }
-                (faceScan, warning) = scanFaces(preview!, path: item.file.path, hash: hash, timings: &timings)
+                let faceWarning: String?
+                (faceScan, faceWarning) = scanFaces(preview!, path: item.file.path, hash: hash, timings: &timings)
+                warning = faceWarning ?? warning
             }
             var textScan: TextScan?
             if let text, !textScanned.contains(hash) {
@@ -106,7 +121,8 @@ struct FileProcessor: Sendable {
             record.format = inspection.format
             record.width = inspection.width
             record.height = inspection.height
-            record.metadata = inspection.metadata
+            record.metadata = merged.metadata
+            record.sidecar = merged.sidecar
             return ProcessedFile(
                 change: .upsert(record), embedding: embedding, faceScan: faceScan, textScan: textScan,
                 perceptualHash: perceptualHash, warning: warning,
@@ -124,11 +140,25 @@ struct FileProcessor: Sendable {
 
     /// The record that already holds these bytes: the one at this path (a touched file), or a
     /// gone one whose file turned up here (a move).
-    private func knownRecord(for item: WorkItem, hash: String) -> (id: Int64, from: String, ProcessedFile.Outcome)? {
+    private func knownRecord(for item: WorkItem, hash: String) -> (ImageFingerprint, ProcessedFile.Outcome)? {
         if let existing = item.existing {
-            return existing.wasIndexed && existing.contentHash == hash ? (existing.id, existing.path, .updated) : nil
+            return existing.wasIndexed && existing.contentHash == hash ? (existing, .updated) : nil
         }
-        return moves.claim(hash: hash).map { ($0.id, $0.path, .moved) }
+        return moves.claim(hash: hash).map { ($0, .moved) }
+    }
+
+    /// The photo's metadata with its XMP sidecar's merged in, and the sidecar read. A sidecar
+    /// that cannot be read is a warning: the photo is indexed without it, and since no sidecar
+    /// is recorded, the next run tries again.
+    private func withSidecar(
+        _ metadata: PhotoMetadata, of file: CrawledFile
+    ) -> (metadata: PhotoMetadata, sidecar: SidecarStamp?, warning: String?) {
+        guard let sidecar = file.sidecar else { return (metadata, nil, nil) }
+        do {
+            return (XMPSidecar.merging(try XMPSidecar.read(sidecar), into: metadata), sidecar, nil)
+        } catch {
+            return (metadata, nil, "its sidecar \(sidecar.path) was not read: \(error.message)")
+        }
     }
 
     /// Embeds the image with the active model, from its model source (decoded here unless given).

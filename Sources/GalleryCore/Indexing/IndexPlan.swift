@@ -18,7 +18,7 @@ struct IndexPlan {
             seen.insert(file.path)
             let existing = known[file.path]
             if let existing, existing.status != .missing, existing.fileSize == file.size,
-                existing.modifiedAt == file.modifiedAt, !(retryFailed && existing.status == .failed),
+                existing.modifiedAt == file.modifiedAt, existing.sidecar == file.sidecar, !(retryFailed && existing.status == .failed),
                 !Self.needsEmbedding(existing, embedded: embedded)
             {
                 unchanged += 1

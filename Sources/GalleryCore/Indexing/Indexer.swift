@@ -258,7 +258,7 @@ extension CatalogChange {
     var path: String {
         switch self {
         case .upsert(let record): record.path
-        case .move(_, _, let path, _, _): path
+        case .move(_, _, let path, _, _, _): path
         }
     }
 }

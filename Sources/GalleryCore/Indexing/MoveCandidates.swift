@@ -4,18 +4,18 @@ import Foundation
 /// bytes takes over its record instead of becoming a new one. Each record is claimed once.
 final class MoveCandidates: @unchecked Sendable {
     private let lock = NSLock()
-    private var recordsByHash: [String: [(id: Int64, path: String)]]
+    private var recordsByHash: [String: [ImageFingerprint]]
 
     init(_ fingerprints: some Sequence<ImageFingerprint>) {
-        var recordsByHash: [String: [(id: Int64, path: String)]] = [:]
+        var recordsByHash: [String: [ImageFingerprint]] = [:]
         for fingerprint in fingerprints where fingerprint.wasIndexed {
-            if let hash = fingerprint.contentHash { recordsByHash[hash, default: []].append((fingerprint.id, fingerprint.path)) }
+            if let hash = fingerprint.contentHash { recordsByHash[hash, default: []].append(fingerprint) }
         }
         self.recordsByHash = recordsByHash
     }
 
-    /// Takes a gone record with content `hash`, if one is left: its id and the path it had.
-    func claim(hash: String) -> (id: Int64, path: String)? {
+    /// Takes a gone record with content `hash`, if one is left: how the catalogue last saw it.
+    func claim(hash: String) -> ImageFingerprint? {
         lock.withLock { recordsByHash[hash]?.popLast() }
     }
 

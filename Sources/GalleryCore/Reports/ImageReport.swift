@@ -22,6 +22,8 @@ public struct ImageReport: Encodable, Sendable {
     public var keywords: [String]
     /// Titles, descriptions and comments the file carries.
     public var captions: PhotoCaptions?
+    /// The XMP sidecar beside the photo whose keywords and captions were read with it.
+    public var sidecar: String?
     public var failure: Failure?
     public var indexedAt: Date
     public var thumbnails: [String: String]
@@ -56,7 +58,7 @@ public struct ImageReport: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, path, status, format, width, height, camera, location, place, keywords, captions, failure, thumbnails
+        case id, path, status, format, width, height, camera, location, place, keywords, captions, sidecar, failure, thumbnails
         case collectionId = "collection_id"
         case fileSize = "file_size"
         case modifiedAt = "modified_at"
@@ -91,6 +93,7 @@ public struct ImageReport: Encodable, Sendable {
         self.place = place.flatMap(PlaceReport.init)
         keywords = image.keywords
         captions = image.captions.flatMap { $0.isEmpty ? nil : $0 }
+        sidecar = image.sidecar?.path
         if let reason = image.failureReason { failure = Failure(reason: reason, message: image.failureMessage) }
         indexedAt = image.indexedAt
         thumbnails = [:]

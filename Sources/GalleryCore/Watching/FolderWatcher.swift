@@ -113,6 +113,10 @@ final class FolderWatcher {
         let path = (folder.hasSuffix("/") ? folder : folder + "/") + event.name
         guard !filter.excludes(name: event.name, path: path) else { return [] }
         let isFolder = event.mask.contains(.isDirectory)
+        if !isFolder, XMPSidecar.isSidecar(name: event.name) {
+            // Written, replaced, renamed or deleted: its photos' keywords and captions changed.
+            return event.mask.contains(.created) ? [] : photos(ofSidecar: event.name, in: folder)
+        }
         if event.mask.contains(.movedFrom) {
             pendingMoves[event.cookie] = (path, isFolder)
             return []
@@ -139,6 +143,17 @@ final class FolderWatcher {
             return filter.admitsFile(name: name, path: path) ? [.changed(path)] : []
         case .file, .absent, .other:
             return []
+        }
+    }
+
+    /// The photos in `folder` that the sidecar named `name` belongs to, as changed files.
+    private func photos(ofSidecar name: String, in folder: String) -> [WatchEvent] {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return XMPSidecar.photoNames(forSidecar: name, among: names).compactMap { photo in
+            let path = prefix + photo
+            guard !filter.excludes(name: photo, path: path), filter.admitsFile(name: photo, path: path) else { return nil }
+            return .changed(path)
         }
     }
 

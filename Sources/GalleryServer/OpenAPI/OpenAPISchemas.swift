@@ -143,7 +143,7 @@ enum OpenAPISchemas {
             "ImageReport": [
                 "type": "object",
                 "description":
-                    "as `gallery show --json`: id, collection_id, path, status, format, width, height, taken_at, camera, location, place (city, region, country, country_code, distance_km), keywords, thumbnails, ...",
+                    "as `gallery show --json`: id, collection_id, path, status, format, width, height, taken_at, camera, location, place (city, region, country, country_code, distance_km), keywords, captions, sidecar (the XMP sidecar read with the photo), thumbnails, ...",
             ],
             "ImageWithTags": object([
                 "image": ref("ImageReport"), "tags": array(ref("Tag")), "user_tags": array(string), "description": nullableString,

@@ -111,6 +111,27 @@ struct WatchIndexingTests {
         }
     }
 
+    /// A sidecar written beside a watched photo (as darktable saves: a temporary file renamed
+    /// over it), edited, then deleted: the photo's keywords follow each time.
+    @Test func aSidecarWrittenOrDeletedRereadsItsPhoto() async throws {
+        try await watching(before: { root in
+            try FileManager.default.copyItem(atPath: Fixtures.path("skimage/rocket.jpg"), toPath: root + "/rocket.jpg")
+        }) { harness in
+            let id = try #require(try harness.record("rocket.jpg")?.id)
+            let collectionId = harness.collection.id!
+            @Sendable func keywords() throws -> [String] { try harness.catalog.image(id: id, collectionId: collectionId)?.keywords ?? [] }
+            let sidecar = harness.root + "/rocket.jpg.xmp"
+            try Data(SidecarIndexingTests.sidecar(keywords: ["Soyuz"]).utf8).write(to: URL(fileURLWithPath: sidecar + ".tmp"))
+            try FileManager.default.moveItem(atPath: sidecar + ".tmp", toPath: sidecar)
+            try await harness.wait("the sidecar's keyword") { try keywords() == ["Soyuz"] }
+            try Data(SidecarIndexingTests.sidecar(keywords: ["Vostok"]).utf8).write(to: URL(fileURLWithPath: sidecar))
+            try await harness.wait("the edited keyword") { try keywords() == ["Vostok"] }
+            try FileManager.default.removeItem(atPath: sidecar)
+            try await harness.wait("the keyword gone") { try keywords().isEmpty }
+            #expect(try harness.record("rocket.jpg")?.id == id)
+        }
+    }
+
     @Test func aBulkCopyIsIndexedInBatches() async throws {
         let staging = try TemporaryDirectory("gallery-staging")
         defer { staging.remove() }

@@ -664,6 +664,7 @@ function renderMeta(meta, item) {
     ...section('Why this result', why),
     ...section('File', rows([
       ['Path', meta.path ?? item?.path],
+      ['XMP sidecar', meta.sidecar],
       ['Format', (meta.format ?? item?.format)?.toUpperCase?.()],
       ['Size', w && h ? `${w} × ${h}` : ''],
       ['File size', fmt.bytes(meta.file_size)],
