@@ -4,9 +4,12 @@ import Foundation
 public struct GalleryProcess: Sendable {
     /// The data folder passed as `GALLERY_HOME`.
     public let home: String
+    /// Variables set (a value) or removed (nil) in the child's environment, over the tests' own.
+    public var environment: [String: String?]
 
-    public init(home: String) {
+    public init(home: String, environment: [String: String?] = [:]) {
         self.home = home
+        self.environment = environment
     }
 
     /// The `gallery` executable next to the test bundle (SwiftPM puts both in the same
@@ -66,6 +69,7 @@ public struct GalleryProcess: Sendable {
         }
         var environment = ProcessInfo.processInfo.environment
         environment["GALLERY_HOME"] = home
+        for (name, value) in self.environment { environment[name] = value }
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()

@@ -76,7 +76,8 @@ typedef struct SGOrtApi {
     const char *_Nonnull (*_Nonnull GetErrorMessage)(const OrtStatus *_Nonnull status); // 2
     OrtStatus *_Nullable (*_Nonnull CreateEnv)(int logSeverityLevel, const char *_Nonnull logId,
                              OrtEnv *_Nullable *_Nonnull out);                         // 3
-    void *_Nullable _pad4[3];                                                          // 4..6
+    void *_Nullable _pad4[2];                                                          // 4..5
+    OrtStatus *_Nullable (*_Nonnull DisableTelemetryEvents)(const OrtEnv *_Nonnull env); // 6
     OrtStatus *_Nullable (*_Nonnull CreateSession)(const OrtEnv *_Nonnull env, const char *_Nonnull modelPath,
                                  const OrtSessionOptions *_Nonnull options,
                                  OrtSession *_Nullable *_Nonnull out);                 // 7

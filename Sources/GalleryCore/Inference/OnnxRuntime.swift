@@ -22,6 +22,8 @@ import Foundation
 public final class OnnxRuntime: @unchecked Sendable {
     /// The file name of the library the project fetches (from PyPI's `onnxruntime` 1.31.1 wheel).
     public static let libraryFileName = "libonnxruntime.so.1.31.1"
+    /// The environment variable with which ONNX Runtime collects and sends no telemetry.
+    static let telemetryOptOut = "ORT_DISABLE_TELEMETRY"
     /// The oldest release accepted: every API entry used is older, but older releases are untested.
     public static let minimumVersion = (major: 1, minor: 16)
 
@@ -65,6 +67,10 @@ public final class OnnxRuntime: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: libraryPath) else {
             throw .libraryNotFound(path: libraryPath)
         }
+        // Since 1.31 the official Linux builds upload usage telemetry and keep a device id under
+        // ~/.cache/Microsoft; nothing may leave the user's machine. The variable is the opt-out
+        // that stops it before the environment starts (an explicit value is left as it is).
+        setenv(telemetryOptOut, "1", 0)
         guard let handle = dlopen(libraryPath, RTLD_NOW | RTLD_LOCAL) else {
             let reason = dlerror().map { String(cString: $0) } ?? "dlopen failed"
             throw .libraryIncompatible(path: libraryPath, reason: reason)
@@ -82,6 +88,7 @@ public final class OnnxRuntime: @unchecked Sendable {
         }
         var environment: OpaquePointer?
         try check(api, api.pointee.CreateEnv(Int32(SG_ORT_LOGGING_LEVEL_ERROR), "smart-gallery", &environment))
+        if let status = api.pointee.DisableTelemetryEvents(environment!) { api.pointee.ReleaseOrtStatus(status) }
         var memory: OpaquePointer?
         var allocator: OpaquePointer?
         do {
