@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `gallery-bench`: benchmarks that print figures (never timed tests).
 @main
@@ -17,6 +18,14 @@ struct GalleryBench: AsyncParsableCommand {
 enum Timing {
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// CPU seconds the whole process has used so far (every thread): what a search costs the
+    /// machine, steadier than wall time on a shared one.
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     static func percentile(_ values: [Double], _ fraction: Double) -> Double {

@@ -16,6 +16,9 @@ struct HybridBenchmark: AsyncParsableCommand {
     @Option(help: "Searches per size and mode.")
     var repetitions = 200
 
+    @Flag(help: "Also print each query's median per mode, slowest first.")
+    var perQuery = false
+
     func run() async throws {
         let real = try library.realLibrary()
         let model = real.model
@@ -33,21 +36,32 @@ struct HybridBenchmark: AsyncParsableCommand {
             var line = String(format: "%7d images:", size)
             for (name, weight) in [("semantic only", 1.0), ("fused", SearchService.defaultSemanticWeight), ("keywords only", 0.0)] {
                 var times: [Double] = []
+                var cpu: [Double] = []
+                var byQuery: [String: [Double]] = [:]
                 var matches = 0
                 for repetition in 0..<repetitions {
-                    var request = SearchRequest(
-                        collectionId: collectionId, text: SearchBenchmark.queries[repetition % SearchBenchmark.queries.count])
+                    let text = SearchBenchmark.queries[repetition % SearchBenchmark.queries.count]
+                    var request = SearchRequest(collectionId: collectionId, text: text)
                     request.semanticWeight = weight
                     let start = ContinuousClock.now
+                    let startCPU = Timing.processCPUSeconds()
                     let report = try service.search(request)
+                    cpu.append(Timing.processCPUSeconds() - startCPU)
                     times.append(Timing.seconds(ContinuousClock.now - start))
+                    byQuery[text, default: []].append(times.last!)
                     matches += report.results.count
+                }
+                if perQuery {
+                    let medians = byQuery.mapValues { Timing.percentile($0, 0.5) * 1000 }.sorted { $0.value > $1.value }
+                    print("  \(size) \(name): " + medians.map { String(format: "%@ %.1f ms", $0.key, $0.value) }.joined(separator: "; "))
                 }
                 line +=
                     "  \(name) "
                     + String(
-                        format: "p50 %.2f ms, p95 %.2f ms (%.0f results);", Timing.percentile(times, 0.5) * 1000,
-                        Timing.percentile(times, 0.95) * 1000, Double(matches) / Double(repetitions))
+                        format: "p50 %.2f ms, p95 %.2f ms, CPU p50 %.2f ms, p95 %.2f ms (%.0f results);",
+                        Timing.percentile(times, 0.5) * 1000,
+                        Timing.percentile(times, 0.95) * 1000, Timing.percentile(cpu, 0.5) * 1000, Timing.percentile(cpu, 0.95) * 1000,
+                        Double(matches) / Double(repetitions))
             }
             print(line + String(format: " peak RSS %d MiB", ProcessStatistics.peakResidentBytes >> 20))
         }

@@ -82,7 +82,8 @@ public struct SearchService: Sendable {
                 throw SearchError.noModel(unavailableReason)
             }
             model = engine.model.identifier
-            let depth = min(request.offset, Int.max / 2) + request.limit + keywordMatches.count
+            // The page's depth is enough: the keyword matches are scored apart (`scoring`).
+            let depth = min(request.offset, Int.max / 2) + request.limit
             let query = SemanticQuery(
                 collectionId: request.collectionId, subject: subject, filter: filter, offset: 0, limit: depth,
                 minScore: request.minScore, floor: floor, pastFloor: true)

@@ -5,9 +5,11 @@
 /// is relevant when it is above the semantic relevance floor or matched a keyword. With weight 1
 /// only the semantic side ranks; with 0 only the keywords (the semantic score breaks ties).
 ///
-/// The pool must hold the semantic side's best `offset + limit + keyword matches` candidates:
-/// no candidate outside it can then outrank the page (its keyword part is 0 and its semantic
-/// part below every pool member's).
+/// The pool must hold the semantic side's best `offset + limit` candidates, and `scored` every
+/// keyword match outside it: no other candidate can then reach the page, since its keyword part
+/// is 0 and its semantic part (score or rank) is below that of each of the `offset + limit` pool
+/// members, whose fused scores are at least their semantic parts. (Nor can it be relevant where
+/// a pool member is not: it is below that member's score, so below the floor too.)
 public enum HybridRanking {
     /// The semantic side of a fusion.
     public struct SemanticSide: Sendable {
