@@ -224,6 +224,11 @@ enum CatalogMigrations {
             // features) scanned the whole table once per photo without this.
             try db.create(index: "embedding_contentHash", on: "embedding", columns: ["contentHash"])
         }
+        migrator.registerMigration("v15: image etag (s3src)") { db in
+            // Originals that are objects of a bucket root: their entity tag, with the size, tells
+            // the next run which objects changed without downloading them. NULL for files.
+            try db.alter(table: "image") { t in t.add(column: "etag", .text) }
+        }
         return migrator
     }
 }
