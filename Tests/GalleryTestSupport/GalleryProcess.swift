@@ -4,9 +4,12 @@ import Foundation
 public struct GalleryProcess: Sendable {
     /// The data folder passed as `GALLERY_HOME`.
     public let home: String
+    /// Variables set over the test's own environment (e.g. `AWS_*`).
+    public let environment: [String: String]
 
-    public init(home: String) {
+    public init(home: String, environment: [String: String] = [:]) {
         self.home = home
+        self.environment = environment
     }
 
     /// The `gallery` executable next to the test bundle (SwiftPM puts both in the same
@@ -64,7 +67,7 @@ public struct GalleryProcess: Sendable {
             process.executableURL = Self.executable
             process.arguments = arguments
         }
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
         environment["GALLERY_HOME"] = home
         process.environment = environment
         let output = Pipe()
