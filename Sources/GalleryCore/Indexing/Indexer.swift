@@ -54,27 +54,20 @@ public struct Indexer: Sendable {
         progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }
     ) async throws -> IndexSummary {
         let started = ContinuousClock.now
-        let requested = roots.isEmpty ? configuration.roots + configuration.bucketRoots : roots
-        guard !requested.isEmpty else { throw IndexingError.noRoots }
         let bucketSource = BucketSource(settings: configuration.storage)
-        let bucketRoots = try requested.filter(S3ObjectPath.isObjectPath).map(bucketSource.normalizedRoot)
-        let folderRoots = requested.filter { !S3ObjectPath.isObjectPath($0) }
-        let roots = (folderRoots.isEmpty ? [] : try Self.canonicalRoots(folderRoots)) + bucketRoots
+        let runRoots = try RunRoots(roots.isEmpty ? configuration.roots + configuration.bucketRoots : roots, source: bucketSource)
+        let roots = runRoots.all
         guard let collectionId = collection.id else { preconditionFailure("collection is not saved") }
         let store = ThumbnailStore(root: configuration.thumbnailsURL)
         store.removeStaleTemporaryFiles()
 
-        let crawler = Crawler(
-            exclusions: configuration.exclusionPatterns,
-            excludedFolders: configuration.internalFolders.map(\.standardizedFileURL.path),
-            followSymlinks: configuration.followSymlinks, allowedRoots: options.allowedRoots)
-        var crawl = crawler.crawl(roots: roots.filter { !S3ObjectPath.isObjectPath($0) })
-        for root in bucketRoots {
-            // All pages before anything is read: a bucket that fails stops the run here, before
-            // any record is marked missing.
-            crawl.files += try await bucketSource.list(root: root, matcher: crawler.matcher)
-        }
-        let objects = bucketRoots.isEmpty ? nil : bucketSource
+        let crawl = try await runRoots.crawl(
+            Crawler(
+                exclusions: configuration.exclusionPatterns,
+                excludedFolders: configuration.internalFolders.map(\.standardizedFileURL.path),
+                followSymlinks: configuration.followSymlinks, allowedRoots: options.allowedRoots),
+            source: bucketSource)
+        let objects = runRoots.buckets.isEmpty ? nil : bucketSource
         let crawlElapsed = (ContinuousClock.now - started).seconds
         for warning in crawl.warnings {
             logger.warning("cannot walk", metadata: ["crawl.path": "\(warning.path)", "crawl.problem": "\(warning.problem.rawValue)"])
@@ -257,16 +250,6 @@ public struct Indexer: Sendable {
         return await BlockingWork.run { processor.process(item, contents: contents, readSeconds: seconds) }
     }
 
-    /// Absolute paths with symbolic links resolved, so the same folder is always one path.
-    static func canonicalRoots(_ roots: [String]) throws -> [String] {
-        guard !roots.isEmpty else { throw IndexingError.noRoots }
-        return try roots.map { root in
-            guard let resolved = AllowedFolders.realPath(URL(fileURLWithPath: root).standardizedFileURL.path) else {
-                throw IndexingError.rootNotFound(root)
-            }
-            return resolved
-        }
-    }
 }
 
 extension IndexCounts {
