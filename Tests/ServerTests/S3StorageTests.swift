@@ -74,6 +74,50 @@ struct S3StorageTests {
         #expect(try await bucket.listObjects(prefix: "gallery/").isEmpty)
     }
 
+    @Test func aFolderJobPublishesItsThumbnailsAndDeletingADuplicateRemovesItsObjects() async throws {
+        let s3 = try S3TestServer()
+        defer { s3.stop() }
+        let bucket = Self.client(s3, bucket: "gallery-photos")
+        try await bucket.createBucket()
+        let test = try TestServer { directory in
+            try FileManager.default.createDirectory(atPath: directory.path("home"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory.path("photos"), withIntermediateDirectories: true)
+            for name in ["camera.png", "coins.png"] {
+                try FileManager.default.copyItem(atPath: try Fixtures.path("skimage/\(name)"), toPath: directory.path("photos/\(name)"))
+            }
+            try Self.configuration(s3, bucket: "gallery-photos").write(
+                toFile: directory.path("home/config.yaml"), atomically: true, encoding: .utf8)
+            return ["--allow-root", directory.path("photos")]
+        }
+        defer { test.finish() }
+        let job = try await test.finishedJob(
+            try await test.server.request(
+                "POST", "/api/v1/collections/1/folders", token: test.admin, json: ["path": test.directory.path("photos")]))
+        #expect(job["state"] as? String == "completed", "\(job)")
+        let thumbnails = try await bucket.listObjects(prefix: "gallery/thumbnails/").map(\.key)
+        #expect(thumbnails.filter { $0.hasPrefix("gallery/thumbnails/small/") }.count == 2, "\(thumbnails)")
+        #expect(thumbnails.filter { $0.hasPrefix("gallery/thumbnails/large/") }.count == 2)
+
+        // An upload of a photo already there, resolved by deleting the copy: its object goes too.
+        let copy = try await test.upload(["skimage/camera.png"], collection: 1, token: test.admin)
+        #expect(copy.status == 201, "\(copy.text)")
+        #expect(try await bucket.listObjects(prefix: "gallery/uploads/1/").count == 1)
+        let groups = try await test.server.request("GET", "/api/v1/collections/1/duplicates?tier=exact", token: test.admin).json()
+        let group = try #require((groups["groups"] as? [[String: Any]])?.first?["id"] as? String, "\(groups)")
+        let folderCopy =
+            try #require(
+                try await test.server.request("GET", "/api/v1/collections/1/images", token: test.admin).json()["results"]
+                    as? [[String: Any]]
+            ).first { ($0["path"] as? String)?.hasSuffix("photos/camera.png") == true }?["id"] as? Int
+        let resolved = try await test.server.request(
+            "POST", "/api/v1/collections/1/duplicates/\(group)/resolve", token: test.admin,
+            json: ["action": "delete", "keep": try #require(folderCopy)])
+        #expect(resolved.status == 200, "\(resolved.text)")
+        #expect(try await bucket.listObjects(prefix: "gallery/uploads/").isEmpty)
+        // The kept photo still uses the thumbnails.
+        #expect(try await bucket.listObjects(prefix: "gallery/thumbnails/").count == 4)
+    }
+
     @Test func anOriginalGoneFromTheBucketTooIsA404() async throws {
         let s3 = try S3TestServer()
         defer { s3.stop() }

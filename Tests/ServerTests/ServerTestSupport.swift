@@ -35,6 +35,18 @@ struct TestServer {
         return try await server.request("POST", "/api/v1/collections/\(collection)/uploads", token: token, body: body, contentType: type)
     }
 
+    /// The job a `202 Accepted` answer started, once it is over (completed, failed or cancelled).
+    func finishedJob(_ started: ServerProcess.Reply) async throws -> [String: Any] {
+        let jobId = try #require(try started.json()["id"] as? Int, "\(started.text)")
+        var job: [String: Any] = [:]
+        for _ in 0..<600 {
+            job = try await server.request("GET", "/api/v1/jobs/\(jobId)", token: admin).json()
+            if ["completed", "failed", "cancelled"].contains(job["state"] as? String) { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return job
+    }
+
     func finish() {
         server.stop()
         directory.remove()

@@ -8,7 +8,7 @@ extension AppDatabase {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT id, path, status, fileSize, modifiedAt, contentHash, width IS NOT NULL AS wasIndexed, sidecar
+                    SELECT id, path, status, fileSize, modifiedAt, contentHash, etag, width IS NOT NULL AS wasIndexed, sidecar
                     FROM image WHERE collectionId = ?
                     """,
                 arguments: [collectionId])
@@ -20,10 +20,19 @@ extension AppDatabase {
                     id: row["id"], path: row["path"],
                     status: ImageStatus(rawValue: row["status"]) ?? .failed,
                     fileSize: row["fileSize"], modifiedAt: row["modifiedAt"],
-                    contentHash: row["contentHash"], wasIndexed: row["wasIndexed"], sidecar: sidecar)
+                    contentHash: row["contentHash"], etag: row["etag"], wasIndexed: row["wasIndexed"], sidecar: sidecar)
                 result[fingerprint.path] = fingerprint
             }
             return result
+        }
+    }
+
+    /// The content hashes of a collection's indexed images (whose thumbnails exist).
+    public func contentHashes(collectionId: Int64) throws -> Set<String> {
+        try reader.read { db in
+            try String.fetchSet(
+                db, sql: "SELECT DISTINCT contentHash FROM image WHERE collectionId = ? AND status = 'indexed' AND contentHash IS NOT NULL",
+                arguments: [collectionId])
         }
     }
 
@@ -52,7 +61,7 @@ extension AppDatabase {
                             sql: "DELETE FROM face WHERE imageId = ? AND (SELECT facesHash IS NOT contentHash FROM image WHERE id = ?)",
                             arguments: [record.id, record.id])
                     }
-                case .move(let id, let from, let path, let fileSize, let modifiedAt, let refreshed):
+                case .move(let id, let from, let path, let fileSize, let modifiedAt, let etag, let refreshed):
                     let stillThere =
                         try Bool.fetchOne(db, sql: "SELECT 1 FROM image WHERE id = ? AND path = ?", arguments: [id, from]) ?? false
                     guard stillThere else { continue }
@@ -64,10 +73,10 @@ extension AppDatabase {
                         arguments: [path, id, id])
                     try db.execute(
                         sql: """
-                            UPDATE image SET path = ?, fileSize = ?, modifiedAt = ?, status = 'indexed', indexedAt = ?
+                            UPDATE image SET path = ?, fileSize = ?, modifiedAt = ?, etag = ?, status = 'indexed', indexedAt = ?
                             WHERE id = ?
                             """,
-                        arguments: [path, fileSize, modifiedAt, Date(), id])
+                        arguments: [path, fileSize, modifiedAt, etag, Date(), id])
                     if let refreshed, var record = try ImageRecord.fetchOne(db, key: id) {
                         record.metadata = refreshed.metadata
                         record.sidecar = refreshed.sidecar

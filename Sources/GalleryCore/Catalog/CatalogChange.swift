@@ -6,8 +6,11 @@ public enum CatalogChange: Sendable, Equatable {
     /// Known content found at a new path: keep the record (and its id), change its path from
     /// `from` (the same path for a touched file). Dropped when the record is no longer at `from`
     /// (another run moved or deleted it meanwhile): the next run indexes the file as new.
-    /// `refreshed`: the photo's metadata read again, because its sidecar changed.
-    case move(id: Int64, from: String, path: String, fileSize: Int64, modifiedAt: Double, refreshed: RefreshedMetadata? = nil)
+    /// `etag` is the object's at `path` when it is in a bucket. `refreshed`: the photo's metadata
+    /// read again, because its sidecar changed.
+    case move(
+        id: Int64, from: String, path: String, fileSize: Int64, modifiedAt: Double, etag: String? = nil,
+        refreshed: RefreshedMetadata? = nil)
 }
 
 /// A known photo's metadata, read again with its XMP sidecar as it is now.

@@ -230,6 +230,11 @@ enum CatalogMigrations {
             // records: a photo that has a sidecar is read again once.
             try db.alter(table: "image") { t in t.add(column: "sidecar", .text) }
         }
+        migrator.registerMigration("v16: image etag") { db in
+            // Originals that are objects of a bucket root: their entity tag, with the size, tells
+            // the next run which objects changed without downloading them. NULL for files.
+            try db.alter(table: "image") { t in t.add(column: "etag", .text) }
+        }
         return migrator
     }
 }

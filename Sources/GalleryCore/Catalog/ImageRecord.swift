@@ -8,12 +8,16 @@ import GRDB
 public struct ImageRecord: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64?
     public var collectionId: Int64
-    /// Absolute, standardised path of the original.
+    /// Absolute, standardised path of the original, or `s3://BUCKET/KEY` for an object of a
+    /// bucket root (see ``S3ObjectPath``).
     public var path: String
     public var status: ImageStatus
     public var fileSize: Int64
     /// Modification time (seconds since 1970, with sub-second precision) when last indexed.
     public var modifiedAt: Double
+    /// The object's entity tag when the original is in a bucket (with the size, what tells a
+    /// changed object); nil for a file.
+    public var etag: String?
     /// Lower-case hex SHA-256 of the file's bytes; nil when the file could not be read.
     public var contentHash: String?
     public var format: ImageFormat?
@@ -47,7 +51,7 @@ public struct ImageRecord: Codable, Sendable, Equatable, Identifiable {
 
     public init(
         id: Int64? = nil, collectionId: Int64, path: String, status: ImageStatus,
-        fileSize: Int64, modifiedAt: Double, contentHash: String? = nil, indexedAt: Date = Date()
+        fileSize: Int64, modifiedAt: Double, contentHash: String? = nil, etag: String? = nil, indexedAt: Date = Date()
     ) {
         self.id = id
         self.collectionId = collectionId
@@ -56,6 +60,7 @@ public struct ImageRecord: Codable, Sendable, Equatable, Identifiable {
         self.fileSize = fileSize
         self.modifiedAt = modifiedAt
         self.contentHash = contentHash
+        self.etag = etag
         self.keywords = []
         self.indexedAt = indexedAt
     }

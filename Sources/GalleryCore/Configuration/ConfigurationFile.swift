@@ -4,7 +4,7 @@ import Foundation
 /// never silently does nothing.
 ///
 /// ```yaml
-/// roots: [/srv/photos]
+/// roots: [/srv/photos, s3://archive/2019]   # folders, and S3 prefixes indexed like folders
 /// exclude: ["*.tmp", "Private"]
 /// follow_symlinks: true
 /// max_pixels: 100000000
@@ -248,7 +248,10 @@ struct ConfigurationFile: Decodable {
     /// Applies the values present in the file (at `path`) over `configuration`.
     /// - Throws: ``ConfigurationError/invalidFile(path:reason:)`` for a `server:` value of the wrong type.
     func apply(to configuration: inout GalleryConfiguration, path: String) throws {
-        if let roots { configuration.roots = roots }
+        if let roots {
+            (configuration.roots, configuration.bucketRoots) = ([], [])
+            configuration.addRoots(roots)
+        }
         if let exclude { configuration.exclude = exclude }
         if let followSymlinks { configuration.followSymlinks = followSymlinks }
         if let maxPixels { configuration.limits.maxPixels = maxPixels }

@@ -101,6 +101,7 @@ public struct ConfigurationLoader: Sendable {
         }
         try validate(configuration.server)
         _ = try configuration.storage.s3Location()
+        for root in configuration.bucketRoots { _ = try configuration.storage.location(of: root, setting: "roots") }
     }
 
     /// Checks the ranges of the server settings.

@@ -11,6 +11,10 @@ public struct GalleryConfiguration: Sendable, Equatable {
     /// Folders the product may read originals from (the server refuses paths outside them; the CLI
     /// indexes them when `gallery index` is given no path).
     public var roots: [String]
+    /// S3 prefixes (`s3://BUCKET/PREFIX`) indexed like folders: `roots` entries of that form
+    /// in `config.yaml` and `--allow-root`. The server's API indexes no other bucket; their
+    /// objects are read with the `s3:` service settings (see ``StorageSettings``).
+    public var bucketRoots: [String]
     /// Glob patterns (`fnmatch`, matched against the full path and against the file name) of files
     /// and folders to skip, in addition to ``defaultExclusions``.
     public var exclude: [String]
@@ -55,6 +59,7 @@ public struct GalleryConfiguration: Sendable, Equatable {
     public init(home: URL = GalleryConfiguration.defaultHome) {
         self.home = home
         roots = []
+        bucketRoots = []
         exclude = []
         followSymlinks = true
         limits = ImageLimits()
@@ -84,6 +89,13 @@ public struct GalleryConfiguration: Sendable, Equatable {
     /// and the trash. (Uploads, the managed originals store, are photos and may be crawled.)
     public var internalFolders: [URL] {
         ["thumbnails", "models", "runtime", "trash"].map { home.appendingPathComponent($0) }
+    }
+
+    /// Adds roots, each to its list: `s3://` prefixes to ``bucketRoots``, folders to ``roots``.
+    public mutating func addRoots(_ entries: [String]) {
+        for entry in entries {
+            if S3ObjectPath.isObjectPath(entry) { bucketRoots.append(entry) } else { roots.append(entry) }
+        }
     }
 
     /// Every exclusion pattern in force.

@@ -34,10 +34,19 @@ public struct StorageSettings: Sendable, Equatable {
     /// - Throws: ``ConfigurationError`` for a malformed URL or endpoint, or missing credentials.
     public func s3Location() throws -> S3Location? {
         guard let url else { return nil }
+        return try location(of: url, setting: "storage")
+    }
+
+    /// An `s3://BUCKET/PREFIX` (the storage location, or a bucket root to index) on this
+    /// service: the endpoint, region and path style applied, the credentials checked.
+    /// - Parameter setting: what the URL was given as, for the error (`storage`, `roots`).
+    /// - Throws: ``ConfigurationError`` for a malformed URL or endpoint, or missing credentials.
+    public func location(of url: String, setting: String) throws -> S3Location {
         var location: S3Location
         do { location = try S3Location(url: url) } catch {
             throw ConfigurationError.outOfRange(
-                name: "storage", value: "'\(url.prefix(200))'", allowed: "local or s3://BUCKET/PREFIX (\(error))")
+                name: setting, value: "'\(url.prefix(200))'",
+                allowed: "\(setting == "storage" ? "local or " : "")s3://BUCKET/PREFIX (\(error))")
         }
         if let endpoint {
             guard RewriterSettings.endpoint(endpoint.absoluteString) != nil else {
@@ -50,7 +59,7 @@ public struct StorageSettings: Sendable, Equatable {
         location.pathStyle = pathStyle
         guard credentials != nil else {
             throw ConfigurationError.incomplete(
-                name: "storage \(url)",
+                name: "\(setting) \(url.prefix(200))",
                 needs:
                     "credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or s3.access_key_id and s3.secret_access_key in config.yaml")
         }

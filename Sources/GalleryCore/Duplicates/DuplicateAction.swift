@@ -22,6 +22,9 @@ public struct DuplicateResolution: Sendable, Equatable, Codable {
     public var mergedDescription: Bool
     /// Originals moved to the trash (their new paths).
     public var trashed: [String]
+    /// What the deletions took out of the data folder (unused thumbnails, uploads), for shared
+    /// storage to follow (``GalleryStorage/removeShared(_:)``); not part of the answer.
+    public var removals: [StoredObjectRemoval] = []
 
     enum CodingKeys: String, CodingKey {
         case group, action, others, trashed

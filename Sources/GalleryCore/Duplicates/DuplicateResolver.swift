@@ -33,7 +33,8 @@ public struct DuplicateResolver: Sendable {
             trash: DuplicateTrash(root: configuration.trashURL))
     }
 
-    /// Resolves the group `id` of the collection.
+    /// Resolves the group `id` of the collection. With shared storage, the caller passes the
+    /// answer's ``DuplicateResolution/removals`` on to ``GalleryStorage/removeShared(_:)``.
     /// - Parameters:
     ///   - keeperId: the photo to keep; nil keeps the group's default keeper.
     ///   - deleteOriginals: with ``DuplicateAction/delete``, also move originals that live in
@@ -85,7 +86,7 @@ public struct DuplicateResolver: Sendable {
             }
             gone.append(member.imageId)
         }
-        try lifecycle.delete(try catalog.images(ids: gone))
+        resolution.removals = try lifecycle.delete(try catalog.images(ids: gone))
         if let failure { throw failure }
         return resolution
     }

@@ -1,13 +1,16 @@
-/// A file the crawler found that may be an image.
+/// A file the crawler found that may be an image, or an object listed under a bucket root.
 public struct CrawledFile: Sendable, Equatable {
     /// Absolute path as reached through the roots (symbolic links are not resolved, so a photo
-    /// keeps the path its owner knows).
+    /// keeps the path its owner knows), or `s3://BUCKET/KEY` for an object.
     public var path: String
     public var size: Int64
     /// Modification time, seconds since 1970 with sub-second precision.
     public var modifiedAt: Double
     /// The photo's XMP sidecar beside it, if it has one.
     public var sidecar: SidecarStamp? = nil
+    /// An object's entity tag as listed; nil for a file. With the size, it decides whether the
+    /// object changed (its modification time is not compared).
+    public var etag: String? = nil
 }
 
 /// Something the crawler could not walk into; reported, never fatal.

@@ -16,7 +16,7 @@ extension FileReadError {
     var reason: FailureReason {
         switch self {
         case .vanished: .vanished
-        case .unreadable: .unreadable
+        case .unreadable, .interrupted: .unreadable
         case .tooLarge: .tooLarge
         }
     }
@@ -27,6 +27,7 @@ extension FileReadError {
         case .vanished: "the file disappeared before it could be read"
         case .unreadable(let detail): "cannot read the file: \(detail)"
         case .tooLarge(let bytes, let limit): "file is \(bytes) bytes, above the limit of \(limit) bytes"
+        case .interrupted(let detail): "the download broke off (retried on the next run): \(detail)"
         }
     }
 }

@@ -25,18 +25,30 @@ struct FileProcessor: Sendable {
     /// Content hashes whose text ``text``'s model has already read.
     var textScanned: Set<String> = []
 
+    /// Reads the file from disk, then processes its bytes.
     func process(_ item: WorkItem) -> ProcessedFile {
+        let start = ContinuousClock.now
+        let contents = Result { () throws(FileReadError) in try FileReader.read(path: item.file.path, maxBytes: maxFileBytes) }
+        return process(item, contents: contents, readSeconds: (ContinuousClock.now - start).seconds)
+    }
+
+    /// Processes bytes already read (an object downloaded from a bucket root, or a file), or
+    /// records why they could not be.
+    /// - Parameter readSeconds: how long reading took, counted in ``StageTimings/readAndHash``.
+    func process(_ item: WorkItem, contents read: Result<FileReader.Contents, FileReadError>, readSeconds: Double) -> ProcessedFile {
         var timings = StageTimings()
         let clock = ContinuousClock()
         var start = clock.now
         let contents: FileReader.Contents
-        do {
-            contents = try FileReader.read(path: item.file.path, maxBytes: maxFileBytes)
-        } catch {
-            return failure(item, timings, reason: error.reason, message: error.message)
+        switch read {
+        case .success(let read): contents = read
+        case .failure(let error):
+            // A transient failure keeps no entity tag, so the next run reads the object again.
+            return failure(
+                item, timings, reason: error.reason, message: error.message, etag: error.isTransient ? nil : item.file.etag)
         }
         let hash = HexDigits.string(SHA256.hash(data: contents.data))
-        timings.readAndHash = start.duration(to: clock.now).seconds
+        timings.readAndHash = readSeconds + start.duration(to: clock.now).seconds
         let needsEmbedding = model != nil && !embedded.contains(hash)
 
         do {
@@ -55,7 +67,7 @@ struct FileProcessor: Sendable {
                 var result = ProcessedFile(
                     change: .move(
                         id: known.id, from: known.path, path: item.file.path, fileSize: contents.size,
-                        modifiedAt: contents.modifiedAt, refreshed: refreshed),
+                        modifiedAt: contents.modifiedAt, etag: contents.etag, refreshed: refreshed),
                     warning: warning, outcome: outcome, timings: timings)
                 if needsEmbedding {
                     (result.embedding, result.warning) = try embedding(
@@ -117,7 +129,7 @@ struct FileProcessor: Sendable {
             }
             var record = ImageRecord(
                 collectionId: collectionId, path: item.file.path, status: .indexed,
-                fileSize: contents.size, modifiedAt: contents.modifiedAt, contentHash: hash)
+                fileSize: contents.size, modifiedAt: contents.modifiedAt, contentHash: hash, etag: contents.etag)
             record.format = inspection.format
             record.width = inspection.width
             record.height = inspection.height
@@ -128,13 +140,11 @@ struct FileProcessor: Sendable {
                 perceptualHash: perceptualHash, warning: warning,
                 outcome: item.existing == nil ? .added : .updated, timings: timings)
         } catch let error as ImagingError {
-            return failure(
-                item, timings, reason: error.reason, message: error.description, size: contents.size,
-                modifiedAt: contents.modifiedAt, hash: hash)
+            return failure(item, timings, reason: error.reason, message: error.description, contents: contents, hash: hash)
         } catch {
             return failure(
                 item, timings, reason: .unreadable, message: "cannot write thumbnail: \(error.localizedDescription)",
-                size: contents.size, modifiedAt: contents.modifiedAt, hash: hash)
+                contents: contents, hash: hash)
         }
     }
 
@@ -238,13 +248,15 @@ struct FileProcessor: Sendable {
         return try decoder.decodePreview(data, maxSide: settings.large)
     }
 
+    /// A failed record: as read when the bytes were (`contents`), else as listed (`etag`).
     private func failure(
         _ item: WorkItem, _ timings: StageTimings, reason: FailureReason, message: String,
-        size: Int64? = nil, modifiedAt: Double? = nil, hash: String? = nil
+        contents: FileReader.Contents? = nil, hash: String? = nil, etag: String? = nil
     ) -> ProcessedFile {
         var record = ImageRecord(
             collectionId: collectionId, path: item.file.path, status: .failed,
-            fileSize: size ?? item.file.size, modifiedAt: modifiedAt ?? item.file.modifiedAt, contentHash: hash)
+            fileSize: contents?.size ?? item.file.size, modifiedAt: contents?.modifiedAt ?? item.file.modifiedAt, contentHash: hash,
+            etag: contents?.etag ?? etag)
         record.failureReason = reason
         record.failureMessage = message
         return ProcessedFile(change: .upsert(record), outcome: .failed(reason, message), timings: timings)

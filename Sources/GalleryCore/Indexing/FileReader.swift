@@ -9,11 +9,13 @@ import Foundation
 /// Reads a whole file into memory once, so hashing, header inspection and decoding all see the
 /// same bytes even if the file changes or disappears meanwhile.
 enum FileReader {
-    /// The file's bytes and its size and modification time as seen when read.
-    struct Contents {
+    /// The file's bytes and its size and modification time as seen when read (and for an
+    /// object, the entity tag of the version read).
+    struct Contents: Sendable {
         var data: Data
         var size: Int64
         var modifiedAt: Double
+        var etag: String? = nil
     }
 
     static func read(path: String, maxBytes: Int64) throws(FileReadError) -> Contents {

@@ -17,8 +17,8 @@ struct IndexPlan {
         for file in crawl.files {
             seen.insert(file.path)
             let existing = known[file.path]
-            if let existing, existing.status != .missing, existing.fileSize == file.size,
-                existing.modifiedAt == file.modifiedAt, existing.sidecar == file.sidecar, !(retryFailed && existing.status == .failed),
+            if let existing, existing.status != .missing, Self.isSameVersion(file, as: existing),
+                existing.sidecar == file.sidecar, !(retryFailed && existing.status == .failed),
                 !Self.needsEmbedding(existing, embedded: embedded)
             {
                 unchanged += 1
@@ -36,6 +36,14 @@ struct IndexPlan {
                 gone.append(fingerprint)
             }
         }
+    }
+
+    /// Whether the file is as the record last saw it: the same size, and the same entity tag
+    /// for an object or the same modification time for a file.
+    static func isSameVersion(_ file: CrawledFile, as existing: ImageFingerprint) -> Bool {
+        guard existing.fileSize == file.size else { return false }
+        if let etag = file.etag { return etag == existing.etag }
+        return existing.modifiedAt == file.modifiedAt
     }
 
     static func needsEmbedding(_ fingerprint: ImageFingerprint, embedded: Set<String>?) -> Bool {

@@ -44,23 +44,30 @@ public struct Indexer: Sendable {
         self.text = text
     }
 
-    /// Indexes `roots` (folders or files) into `collection`.
-    /// - Throws: ``IndexingError`` when a root does not exist; catalogue errors.
+    /// Indexes `roots` (folders, files, or bucket roots `s3://BUCKET/PREFIX`; default: the
+    /// configured ones) into `collection`.
+    /// - Throws: ``IndexingError`` when a root does not exist; ``StorageError`` when a bucket
+    ///   root's bucket does not exist or refuses the credentials; ``ConfigurationError`` when
+    ///   the S3 service has no credentials; catalogue errors.
     public func index(
         roots: [String], collection: CollectionRecord, options: IndexOptions = IndexOptions(),
         progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }
     ) async throws -> IndexSummary {
         let started = ContinuousClock.now
-        let roots = try Self.canonicalRoots(roots.isEmpty ? configuration.roots : roots)
+        let bucketSource = BucketSource(settings: configuration.storage)
+        let runRoots = try RunRoots(roots.isEmpty ? configuration.roots + configuration.bucketRoots : roots, source: bucketSource)
+        let roots = runRoots.all
         guard let collectionId = collection.id else { preconditionFailure("collection is not saved") }
         let store = ThumbnailStore(root: configuration.thumbnailsURL)
         store.removeStaleTemporaryFiles()
 
-        let crawl = Crawler(
-            exclusions: configuration.exclusionPatterns,
-            excludedFolders: configuration.internalFolders.map(\.standardizedFileURL.path),
-            followSymlinks: configuration.followSymlinks, allowedRoots: options.allowedRoots
-        ).crawl(roots: roots)
+        let crawl = try await runRoots.crawl(
+            Crawler(
+                exclusions: configuration.exclusionPatterns,
+                excludedFolders: configuration.internalFolders.map(\.standardizedFileURL.path),
+                followSymlinks: configuration.followSymlinks, allowedRoots: options.allowedRoots),
+            source: bucketSource)
+        let objects = runRoots.buckets.isEmpty ? nil : bucketSource
         let crawlElapsed = (ContinuousClock.now - started).seconds
         for warning in crawl.warnings {
             logger.warning("cannot walk", metadata: ["crawl.path": "\(warning.path)", "crawl.problem": "\(warning.problem.rawValue)"])
@@ -102,13 +109,13 @@ public struct Indexer: Sendable {
             var pending = plan.work.makeIterator()
             for _ in 0..<configuration.threads {
                 guard let item = pending.next() else { break }
-                group.addTask { await BlockingWork.run { processor.process(item) } }
+                group.addTask { await Self.process(item, with: processor, objects: objects) }
             }
             var batch = PendingBatch()
             while let result = try await group.next() {
                 try Task.checkCancellation()
                 if let item = pending.next() {
-                    group.addTask { await BlockingWork.run { processor.process(item) } }
+                    group.addTask { await Self.process(item, with: processor, objects: objects) }
                 }
                 batch.changes.append(result.change)
                 if let embedding = result.embedding { batch.embeddings.append(embedding) }
@@ -140,7 +147,11 @@ public struct Indexer: Sendable {
             timings.catalogWrites += try commit(&batch, run: run)
         }
 
-        let goneIds = Array(moves.unclaimed().intersection(plan.gone.map(\.id))) + (options.prune ? plan.alreadyMissing : [])
+        // Gone records that no move took, and those that never held an image (failed: no move
+        // can take them).
+        let unclaimed = moves.unclaimed()
+        let goneIds =
+            plan.gone.filter { unclaimed.contains($0.id) || !$0.wasIndexed }.map(\.id) + (options.prune ? plan.alreadyMissing : [])
         try forget(imageIds: goneIds, prune: options.prune, thumbnails: store)
         if options.prune { run.counts.removed = goneIds.count } else { run.counts.missing = goneIds.count }
         let placeOutcome = try places.map {
@@ -229,16 +240,16 @@ public struct Indexer: Sendable {
         return (ContinuousClock.now - start).seconds
     }
 
-    /// Absolute paths with symbolic links resolved, so the same folder is always one path.
-    static func canonicalRoots(_ roots: [String]) throws -> [String] {
-        guard !roots.isEmpty else { throw IndexingError.noRoots }
-        return try roots.map { root in
-            guard let resolved = AllowedFolders.realPath(URL(fileURLWithPath: root).standardizedFileURL.path) else {
-                throw IndexingError.rootNotFound(root)
-            }
-            return resolved
-        }
+    /// Processes one work item: a file read on a blocking thread, or an object downloaded first
+    /// (the download waits without holding a thread).
+    private static func process(_ item: WorkItem, with processor: FileProcessor, objects: BucketSource?) async -> ProcessedFile {
+        guard let objects, S3ObjectPath.isObjectPath(item.file.path) else { return await BlockingWork.run { processor.process(item) } }
+        let start = ContinuousClock.now
+        let contents = await objects.read(item.file, maxBytes: processor.maxFileBytes)
+        let seconds = (ContinuousClock.now - start).seconds
+        return await BlockingWork.run { processor.process(item, contents: contents, readSeconds: seconds) }
     }
+
 }
 
 extension IndexCounts {
@@ -258,7 +269,7 @@ extension CatalogChange {
     var path: String {
         switch self {
         case .upsert(let record): record.path
-        case .move(_, _, let path, _, _, _): path
+        case .move(_, _, let path, _, _, _, _): path
         }
     }
 }

@@ -24,6 +24,9 @@ public final class OriginalFile: Sendable {
 
     /// - Throws: ``OriginalFileError``.
     public init(path: String, maxBytes: Int64, linksInside allowed: AllowedFolders) throws(OriginalFileError) {
+        // An object of a bucket root (`s3://...`) is no path here: never opened relative to the
+        // working folder.
+        guard path.hasPrefix("/") else { throw .notLocal(path: path) }
         let flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
         var descriptor = open(path, flags)
         if descriptor < 0, errno == ELOOP {
@@ -81,6 +84,8 @@ public enum OriginalFileError: Error, Equatable, CustomStringConvertible {
     case tooLarge(path: String, bytes: Int64, limit: Int64)
     /// The file cannot be read (permissions, I/O).
     case unreadable(path: String, reason: String)
+    /// The original is no local file: an object of a bucket root (see ``BucketSource``).
+    case notLocal(path: String)
 
     public var description: String {
         switch self {
@@ -89,6 +94,7 @@ public enum OriginalFileError: Error, Equatable, CustomStringConvertible {
         case .linkOutsideRoots: "the original's path is a link leading outside the allowed roots"
         case .tooLarge(_, let bytes, let limit): "the original is \(bytes) bytes now, over the \(limit)-byte limit"
         case .unreadable(_, let reason): "the original cannot be read: \(reason)"
+        case .notLocal: "the original is an object in a bucket, not a local file"
         }
     }
 }

@@ -22,7 +22,7 @@ public struct LibraryWatcher: Sendable {
     /// - Parameter roots: folders to watch; empty: the configured roots.
     /// - Throws: ``IndexingError`` when a root does not exist or none is given.
     public init(roots: [String], configuration: GalleryConfiguration, settings: WatchSettings = WatchSettings(), logger: Logger) throws {
-        let canonical = try Indexer.canonicalRoots(roots.isEmpty ? configuration.roots : roots)
+        let canonical = try RunRoots.canonical(roots.isEmpty ? configuration.roots : roots)
         self.roots = Self.outermost(canonical)
         self.settings = settings
         filter = WatchFilter(configuration: configuration)

@@ -124,7 +124,7 @@ public struct WatchBatchIndexer: Sendable {
 extension CatalogChange {
     /// The record a move keeps; nil for an upsert.
     fileprivate var movedId: Int64? {
-        if case .move(let id, _, _, _, _, _) = self { return id }
+        if case .move(let id, _, _, _, _, _, _) = self { return id }
         return nil
     }
 }

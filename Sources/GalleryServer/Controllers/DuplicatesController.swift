@@ -58,6 +58,7 @@ struct DuplicatesController {
             let done = try resolver.resolve(
                 try Self.groupId(context), collectionId: collection.id!, keeperId: body.keep, action: action,
                 deleteOriginals: body.deleteOriginals ?? false)
+            await services.storage.removeShared(done.removals)
             services.models.catalogChanged(logger: services.logger)
             return try .json(done)
         }

@@ -76,14 +76,17 @@ struct ImagesController {
         routes.add(
             RouteDoc(
                 method: .post, path: "/api/v1/collections/{cid}/folders",
-                summary: "Index a server folder under the allowed roots as a background job (admin)",
+                summary:
+                    "Index a server folder under the allowed roots, or an S3 prefix (s3://BUCKET/PREFIX) under the bucket roots, as a background job (admin)",
                 tag: "images", requestBody: "PathBody", response: "Job", status: 202)
         ) { request, context in
             let user = try context.requireUser()
             let collection = try services.collection(try context.pathId("cid"), for: user)
             guard user.isAdmin else { throw APIError.forbidden("only an admin can index server folders") }
             let body = try await request.decodeJSON(PathBody.self, limit: limit)
-            let folder = try services.pathGuard.resolve(body.path)
+            let folder =
+                S3ObjectPath.isObjectPath(body.path)
+                ? try services.pathGuard.resolveBucketPrefix(body.path) : try services.pathGuard.resolve(body.path)
             let job = try await services.jobs.enqueue(
                 JobSpec(kind: "index_folder", ownerId: user.id!, collection: collection, roots: [folder]))
             var response = try Response.json(job, status: .accepted)
@@ -130,6 +133,9 @@ struct ImagesController {
             _, context in
             let image = try services.image(try context.pathId("id"), for: try context.requireUser())
             let contentType = image.format?.mediaType ?? "application/octet-stream"
+            if let object = S3ObjectPath(path: image.path) {
+                return .stream(try await bucketOriginal(object), contentType: contentType)
+            }
             do {
                 let file = try OriginalFile(
                     path: image.path, maxBytes: services.configuration.gallery.limits.maxFileBytes, linksInside: services.pathGuard.roots)
@@ -142,6 +148,16 @@ struct ImagesController {
                 return .stream(download, contentType: contentType)
             }
         }
+    }
+
+    /// An original indexed from a bucket root, streamed from its bucket within the file size limit.
+    /// - Throws: ``StorageError/notFound(key:)`` (404) when the object is gone,
+    ///   ``OriginalFileError/tooLarge(path:bytes:limit:)`` (409) over the limit.
+    private func bucketOriginal(_ object: S3ObjectPath) async throws -> ObjectDownload {
+        let download = try await BucketSource(settings: services.configuration.gallery.storage).original(object)
+        let limit = services.configuration.gallery.limits.maxFileBytes
+        guard download.size <= limit else { throw OriginalFileError.tooLarge(path: object.path, bytes: download.size, limit: limit) }
+        return download
     }
 
     private func imageJSON(_ image: ImageRecord) throws -> ImageJSON {

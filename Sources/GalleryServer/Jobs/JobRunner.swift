@@ -13,13 +13,18 @@ struct JobRunner: Sendable {
     /// The places data; nil when places are off or not installed (index jobs go on without).
     let places: PlaceDirectory?
     let text: TextHolder
+    /// Where a folder job's new thumbnails are published when storage is shared.
+    let storage: GalleryStorage
 
     func run(_ spec: JobSpec, progress: ProgressBox) async throws -> JobOutcome {
         let collectionId = spec.collection.id!
         switch spec.work {
         case .index(let roots):
             let options = indexOptions(maintainKeywords: spec.kind == "index_folder")
-            return .index(try await indexer.index(roots: roots, collection: spec.collection, options: options) { progress.set($0) })
+            let summary = try await indexer.index(roots: roots, collection: spec.collection, options: options) { progress.set($0) }
+            // Uploads and single images publish their own; a folder's go up once it is done.
+            if spec.kind == "index_folder" { await publishThumbnails(collectionId: collectionId) }
+            return .index(summary)
         case .watch(let batch):
             let batches = WatchBatchIndexer(indexer: indexer, options: indexOptions(maintainKeywords: false))
             return .watch(try await batches.apply(batch, collection: spec.collection) { progress.set($0) })
@@ -41,6 +46,19 @@ struct JobRunner: Sendable {
         Indexer(
             configuration: configuration, catalog: catalog, logger: logger, model: models.model, faces: faces.analyzer,
             places: places, text: text.recognizer)
+    }
+
+    /// Publishes the collection's thumbnails that the shared bucket lacks. A failure is logged:
+    /// the images stay indexed, and the next folder job publishes what this one could not.
+    private func publishThumbnails(collectionId: Int64) async {
+        guard storage.shared != nil else { return }
+        do {
+            let put = try await storage.publishThumbnails(of: try catalog.contentHashes(collectionId: collectionId))
+            logger.info("thumbnails published", metadata: ["collection.id": "\(collectionId)", "storage.put": "\(put)"])
+        } catch {
+            logger.warning(
+                "cannot publish thumbnails to shared storage", metadata: ["collection.id": "\(collectionId)", "error": "\(error)"])
+        }
     }
 
     /// Links inside a root never lead the job out of the allowed roots.

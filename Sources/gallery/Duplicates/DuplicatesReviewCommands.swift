@@ -98,8 +98,10 @@ struct DuplicatesResolveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try global.makeContext()
+        let storage = try await GalleryStorage.open(configuration: context.configuration, logger: context.logger)
         let done = try DuplicateResolver(configuration: context.configuration, catalog: context.catalog).resolve(
             group, collectionId: try context.collectionId(), keeperId: keep, action: action, deleteOriginals: deleteOriginals)
+        await storage.removeShared(done.removals)
         if json { return try Output.json(done) }
         let verb = ["hide": "hid", "stack": "stacked", "delete": "deleted"][done.action.rawValue] ?? done.action.rawValue
         Output.line(

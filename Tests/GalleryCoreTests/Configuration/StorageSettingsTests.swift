@@ -50,6 +50,33 @@ struct StorageSettingsTests {
         #expect(!"\(fromFile.storage)".contains("file-secret"))
     }
 
+    @Test func s3EntriesOfRootsAreBucketRootsOnTheS3Service() throws {
+        let configuration = try load(
+            """
+            roots: [/srv/photos, "s3://archive/2019", s3://whole-bucket]
+            s3: { endpoint: "http://127.0.0.1:8333", access_key_id: a, secret_access_key: b }
+            """)
+        #expect(configuration.roots == ["/srv/photos"])
+        #expect(configuration.bucketRoots == ["s3://archive/2019", "s3://whole-bucket"])
+        #expect(try configuration.storage.s3Location() == nil)
+        let root = try configuration.storage.location(of: "s3://archive/2019", setting: "roots")
+        #expect(root.url == "s3://archive/2019/" && root.endpoint?.absoluteString == "http://127.0.0.1:8333")
+        var added = configuration
+        added.addRoots(["/more", "s3://archive/2020"])
+        #expect(added.roots == ["/srv/photos", "/more"] && added.bucketRoots.last == "s3://archive/2020")
+
+        // A bucket root needs the service's credentials and a valid bucket name.
+        do {
+            _ = try load("roots: [s3://archive/2019]")
+            Issue.record("a bucket root without credentials was accepted")
+        } catch let error as ConfigurationError {
+            #expect("\(error)".contains("AWS_ACCESS_KEY_ID"), "\(error)")
+        }
+        #expect(throws: ConfigurationError.self) {
+            _ = try load("roots: [s3://Bad_Bucket/x]\ns3: { access_key_id: a, secret_access_key: b }")
+        }
+    }
+
     @Test func badStorageSettingsAreRefusedWithTheReason() throws {
         #expect(throws: ConfigurationError.self) {
             _ = try load("storage: s3://Bad_Bucket/x\ns3: { access_key_id: a, secret_access_key: b }")

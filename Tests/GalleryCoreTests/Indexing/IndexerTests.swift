@@ -123,6 +123,13 @@ struct IndexerTests {
         #expect(try await harness.index().counts.unchanged == 6)
         #expect(try await harness.index(IndexOptions(retryFailed: true)).counts.failed == 5)
         #expect(try harness.records().count == 6)
+
+        // A failed file that is deleted is forgotten as any other: missing, then pruned.
+        try FileManager.default.removeItem(atPath: harness.photos.path(BadImageFiles.Kind.zeroBytes.fileName))
+        #expect(try await harness.index().counts.missing == 1)
+        #expect(try harness.records()[harness.photos.path(BadImageFiles.Kind.zeroBytes.fileName)]?.status == .missing)
+        #expect(try await harness.index(IndexOptions(prune: true)).counts.removed == 1)
+        #expect(try harness.records().count == 5)
     }
 
     @Test func aFileThatVanishesBeforeItIsReadIsRecordedAsVanished() throws {

@@ -19,6 +19,15 @@ struct OriginalFileTests {
         }
     }
 
+    @Test func anObjectPathOrARelativeOneIsNeverOpened() throws {
+        // `open("s3://photos/a.jpg")` would look for `s3:/photos/a.jpg` under the working folder.
+        for path in ["s3://photos/a.jpg", "photos/a.jpg"] {
+            #expect(throws: OriginalFileError.notLocal(path: path)) {
+                try OriginalFile(path: path, maxBytes: 100, linksInside: AllowedFolders([]))
+            }
+        }
+    }
+
     @Test(.timeLimit(.minutes(1))) func aFIFOIsRefusedWithoutWaitingForAWriter() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -14,6 +14,12 @@ extension S3Client {
         try await collect(try await send(.GET, key: key), limit: limit)
     }
 
+    /// The object's first `count` bytes (fewer when it is shorter), in one ranged request.
+    public func getObjectHead(key: String, count: Int) async throws -> Data {
+        let response = try await send(.GET, key: key, headers: [("range", "bytes=0-\(max(0, count - 1))")])
+        return try await collect(response, limit: count)
+    }
+
     /// The object as a stream of chunks as they arrive (back-pressured: memory stays flat
     /// whatever the size).
     public func streamObject(key: String) async throws -> ObjectDownload {
@@ -21,7 +27,7 @@ extension S3Client {
         let size = response.headers.first(name: "content-length").flatMap { Int64($0) } ?? -1
         let iterator = ChunkIterator(response.body.makeAsyncIterator())
         return ObjectDownload(
-            size: size,
+            size: size, etag: response.headers.first(name: "etag").map(Self.unquoted),
             chunks: AsyncThrowingStream(unfolding: {
                 do { return try await iterator.next() } catch {
                     throw StorageError.unavailable(reason: "reading '\(key)': \(Self.describe(error))")
@@ -45,7 +51,9 @@ extension S3Client {
             for entry in document.records["Contents"] ?? [] {
                 guard let key = entry["Key"] else { continue }
                 objects.append(
-                    ObjectSummary(key: key, size: entry["Size"].flatMap { Int64($0) } ?? 0, etag: Self.unquoted(entry["ETag"] ?? "")))
+                    ObjectSummary(
+                        key: key, size: entry["Size"].flatMap { Int64($0) } ?? 0, etag: Self.unquoted(entry["ETag"] ?? ""),
+                        lastModified: entry["LastModified"].flatMap(Self.timestamp)))
             }
             token = document.values["IsTruncated"] == "true" ? document.values["NextContinuationToken"] : nil
         } while token != nil
@@ -64,6 +72,15 @@ extension S3Client {
     }
 
     static func unquoted(_ etag: String) -> String { etag.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+
+    /// Seconds since 1970 of a listing's `LastModified` (`2026-12-02T15:09:49.000Z`, with or
+    /// without the fraction).
+    static func timestamp(_ text: String) -> Double? {
+        let date =
+            (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+            ?? (try? Date(text, strategy: .iso8601))
+        return date?.timeIntervalSince1970
+    }
 }
 
 /// A response body's iterator, pulled by one consumer at a time.

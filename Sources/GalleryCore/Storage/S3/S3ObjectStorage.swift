@@ -32,7 +32,7 @@ public struct S3ObjectStorage: ObjectStorage {
     public func list(prefix: String) async throws -> [ObjectSummary] {
         let base = client.location.prefix
         return try await client.listObjects(prefix: base + prefix).map {
-            ObjectSummary(key: String($0.key.dropFirst(base.count)), size: $0.size, etag: $0.etag)
+            ObjectSummary(key: String($0.key.dropFirst(base.count)), size: $0.size, etag: $0.etag, lastModified: $0.lastModified)
         }
     }
 }
