@@ -29,7 +29,7 @@ public func buildApplication(
     if let problem { logger.notice("semantic search disabled", metadata: ["model.problem": "\(problem)"]) }
     // Any user reads the reason in a 503: it names the data folder, never its path.
     let reason = problem?.replacingOccurrences(of: configuration.gallery.home.path, with: "$GALLERY_HOME")
-    let models = ModelHolder(model: model, catalog: catalog, problem: reason)
+    let models = ModelHolder(model: model, catalog: catalog, problem: reason, language: configuration.gallery.models.language)
     let metrics = ServerMetrics()
     let gallery = configuration.gallery
     let faces = FaceHolder.load(configuration: gallery, logger: logger)

@@ -80,12 +80,14 @@ final class ModelHolder: Sendable {
     /// Why there is no model, for the 503 answer.
     let problem: String?
 
-    init(model: (any EmbeddingModel)?, catalog: AppDatabase, problem: String?) {
+    init(model: (any EmbeddingModel)?, catalog: AppDatabase, problem: String?, language: String?) {
         self.model = model
         engine = model.map { SearchEngine(catalog: catalog, model: $0) }
         self.problem = problem
-        search = SearchService(
+        var search = SearchService(
             catalog: catalog, engine: engine, unavailableReason: problem ?? "install one with `gallery models`")
+        search.defaultLanguage = language
+        self.search = search
     }
 
     /// The search engine, or 503 when no model is installed.

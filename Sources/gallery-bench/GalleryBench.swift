@@ -10,7 +10,7 @@ struct GalleryBench: AsyncParsableCommand {
         subcommands: [
             SearchBenchmark.self, FirstSearchBenchmark.self, HybridBenchmark.self, ModelBenchmark.self, FaceBenchmark.self,
             PlacesBenchmark.self, ColourBenchmark.self, BrowseBenchmark.self, ImageParityBenchmark.self,
-            QueryCleaningBenchmark.self, StorageBenchmark.self, PgvectorBenchmark.self,
+            QueryCleaningBenchmark.self, QuerySpeedBenchmark.self, StorageBenchmark.self, PgvectorBenchmark.self,
         ])
 }
 

@@ -5,7 +5,11 @@ import GalleryCore
 extension CommandContext {
     /// The search service over the catalogue; the model is loaded only when a search ranks.
     func searchService() -> SearchService {
-        SearchService(catalog: catalog) { SearchEngine(catalog: catalog, model: try loadModel(threads: configuration.threads)) }
+        var service = SearchService(catalog: catalog) {
+            SearchEngine(catalog: catalog, model: try loadModel(threads: configuration.threads))
+        }
+        service.defaultLanguage = configuration.models.language
+        return service
     }
 
     /// Albums of the CLI's collection, with searches for smart ones.

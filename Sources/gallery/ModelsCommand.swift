@@ -83,12 +83,16 @@ struct ModelsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = try global.makeContext()
-            let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("gallery-pull-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: temporary) }
-            let folder = try await ModelDownloader().download(name, into: temporary) { file in
-                FileHandle.standardError.write(Data("downloading \(file)\n".utf8))
+            let registry = ModelRegistry(home: context.configuration.home)
+            let folder = try await ModelDownloader(hubURL: context.configuration.models.hubURL).download(
+                name, into: registry.downloadsFolder
+            ) { step in
+                let size = step.size.map { " of \($0) bytes" } ?? ""
+                let line = step.offset > 0 ? "resuming \(step.file) at byte \(step.offset)\(size)" : "downloading \(step.file)\(size)"
+                FileHandle.standardError.write(Data((line + "\n").utf8))
             }
-            let installed = try ModelRegistry(home: context.configuration.home).importModel(from: folder, name: name)
+            let installed = try registry.importModel(from: folder, name: name)
+            try? FileManager.default.removeItem(at: folder)
             try context.checkInstalledModel(named: installed)
             Output.line("Installed model '\(installed)'. Make it active with `gallery models use \(installed)`.")
         }

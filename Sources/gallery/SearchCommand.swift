@@ -44,6 +44,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(SearchField.semanticWeight.help)) var semanticWeight: Double?
     @Option(help: ArgumentHelp(SearchField.exampleWeight.help)) var exampleWeight: Double?
     @Option(help: ArgumentHelp(SearchField.fusion.help)) var fusion: FusionMethod?
+    @Option(help: ArgumentHelp(SearchField.language.help)) var language: String?
     @Flag(help: "Let the LLM configured under `rewriter:` in config.yaml rewrite the query first (it falls back to the query as typed).")
     var rewrite = false
 
@@ -59,6 +60,7 @@ struct SearchCommand: AsyncParsableCommand {
         request.semanticWeight = semanticWeight
         request.exampleWeight = exampleWeight
         request.fusion = fusion
+        request.language = language
         request.example = try similarTo.map { try example($0, context: context, collectionId: collectionId) }
         let service = context.searchService()
         if rewrite, let text = query {

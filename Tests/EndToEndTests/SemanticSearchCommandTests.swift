@@ -29,15 +29,26 @@ struct SemanticSearchCommandTests {
         let similar = try gallery.run(["search", "--similar-to", try Fixtures.path("skimage/rocket.jpg"), "--limit", "1", "--json"]).json()
         #expect((similar["results"] as? [[String: Any]])?.first?["path"] as? String == photos.path("rocket.jpg"))
 
-        let empty = try gallery.run(["search", "   "])
-        #expect(empty.status != 0 && empty.standardError.contains("the search text is empty"))
+        // Bad input: only whitespace is refused plainly; only emoji is embedded and ranked (every
+        // photo of three, none refused).
+        for blank in ["   ", "\t\n \u{3000}"] {
+            let empty = try gallery.run(["search", blank])
+            #expect(empty.status != 0 && empty.standardError.contains("the search text is empty"), "\(blank.debugDescription)")
+        }
+        for emoji in ["😀", "🐱🐱", "👍🏽 🫠"] {
+            let ranked = try gallery.run(["search", emoji, "--json"])
+            #expect(ranked.status == 0, "\(emoji): \(ranked.standardError)")
+            #expect((try ranked.json()["results"] as? [[String: Any]])?.count == 3, "\(emoji): \(ranked.standardOutput)")
+        }
         let unknown = try gallery.run(["models", "use", "no-such-model"])
         #expect(unknown.status != 0 && unknown.standardError.contains("no model named 'no-such-model'"))
         let notAModel = try gallery.run(["models", "import", photos.path])
         #expect(notAModel.status != 0 && notAModel.standardError.contains("is not a model folder"))
         // No network here: the download fails with the URL it tried.
         let pull = try gallery.run(["models", "pull", "ViT-B-32__openai"])
-        #expect(pull.status != 0 && pull.standardError.contains("cannot download https://huggingface.co/immich-app/ViT-B-32__openai/"))
+        #expect(
+            pull.status != 0
+                && pull.standardError.contains("cannot download https://huggingface.co/api/models/immich-app/ViT-B-32__openai/tree/main"))
         #expect(pull.standardError.contains("gallery models import FOLDER"))
 
         // Immich's catalogue, to choose from: best English recall first.

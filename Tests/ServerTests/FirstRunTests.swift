@@ -64,6 +64,14 @@ struct FirstRunTests {
         let badFilter = try await server.request(
             "POST", "/api/v1/collections/\(id)/search", token: server.adminToken, json: ["query": "cat", "filters": ["after": "someday"]])
         #expect(badFilter.status == 400 && badFilter.text.contains("'after' needs a date"), "\(badFilter.text)")
+        // A language (for NLLB models; this model ignores it) is taken as the browser sends it; junk is refused.
+        let french = try await server.request(
+            "POST", "/api/v1/collections/\(id)/search", token: server.adminToken, json: ["query": "a cat", "language": "fr-FR"])
+        let frenchResults = try french.json()["results"] as? [Any]
+        #expect(french.status == 200 && frenchResults?.isEmpty == false, "\(french.text)")
+        let junk = try await server.request(
+            "POST", "/api/v1/collections/\(id)/search", token: server.adminToken, json: ["query": "a cat", "language": "<script>"])
+        #expect(junk.status == 400 && junk.text.contains("'language' must be a language tag"), "\(junk.text)")
         #expect(try await server.request("GET", "/healthz").status == 200)
     }
 }

@@ -46,6 +46,9 @@ import Foundation
 ///   host: 0.0.0.0
 ///   port: 8080
 ///   job_retention_days: 7
+/// models:
+///   language: fr                     # queries' language, for NLLB models (Immich's FLORES-200 code)
+///   hub_url: https://huggingface.co  # where `gallery models pull` downloads from (also HF_ENDPOINT)
 /// storage: s3://photos/gallery       # default local: the data folder alone
 /// s3:                                # the bucket's service; keys also from AWS_* variables
 ///   endpoint: http://127.0.0.1:8333  # default AWS's for the region
@@ -73,6 +76,7 @@ struct ConfigurationFile: Decodable {
     /// `local` or `s3://BUCKET/PREFIX` (see ``StorageSettings``).
     var storage: String?
     var s3: S3?
+    var models: Models?
 
     struct Thumbnails: Decodable {
         var small: Int?
@@ -203,6 +207,27 @@ struct ConfigurationFile: Decodable {
         }
     }
 
+    struct Models: Decodable {
+        var language: String?
+        var hubUrl: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case language
+            case hubUrl = "hub_url"
+        }
+
+        func apply(to settings: inout ModelSettings, path: String) throws {
+            if let language { settings.language = language }
+            if let hubUrl {
+                guard let url = RewriterSettings.endpoint(hubUrl) else {
+                    throw ConfigurationError.invalidFile(
+                        path: path, reason: "models.hub_url must be an http or https URL, not '\(hubUrl.prefix(200))'")
+                }
+                settings.hubURL = url
+            }
+        }
+    }
+
     /// `s3:`, the bucket's service for `storage: s3://...` (see ``StorageSettings``).
     struct S3: Decodable {
         var endpoint: String?
@@ -238,7 +263,7 @@ struct ConfigurationFile: Decodable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case roots, exclude, threads, thumbnails, faces, places, rewriter, ocr, duplicates, server, storage, s3
+        case roots, exclude, threads, thumbnails, faces, places, rewriter, ocr, duplicates, server, storage, s3, models
         case followSymlinks = "follow_symlinks"
         case maxPixels = "max_pixels"
         case maxFileBytes = "max_file_bytes"
@@ -268,6 +293,7 @@ struct ConfigurationFile: Decodable {
         duplicates?.apply(to: &configuration.duplicates)
         if let storage { configuration.storage.setLocation(storage) }
         try s3?.apply(to: &configuration.storage, path: path)
+        try models?.apply(to: &configuration.models, path: path)
         let keys = ServerSettings.keys
         for (key, value) in (server ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let setting = keys.first(where: { $0.key == key }) else {

@@ -99,6 +99,9 @@ public struct ConfigurationLoader: Sendable {
         if !(0.0...1.0).contains(ocr.minConfidence) {
             throw ConfigurationError.outOfRange(name: "ocr.min_confidence", value: "\(ocr.minConfidence)", allowed: "0...1")
         }
+        if let language = configuration.models.language, !FloresLanguage.isWellFormed(language) {
+            throw ConfigurationError.outOfRange(name: "models.language", value: language, allowed: "a language tag such as en, fr or pt-BR")
+        }
         try validate(configuration.server)
         _ = try configuration.storage.s3Location()
         for root in configuration.bucketRoots { _ = try configuration.storage.location(of: root, setting: "roots") }
@@ -146,6 +149,7 @@ public struct ConfigurationLoader: Sendable {
                     ("ocr", ConfigurationFile.OCR.CodingKeys.allCases.map(\.rawValue)),
                     ("duplicates", ConfigurationFile.Duplicates.CodingKeys.allCases.map(\.rawValue)),
                     ("s3", ConfigurationFile.S3.CodingKeys.allCases.map(\.rawValue)),
+                    ("models", ConfigurationFile.Models.CodingKeys.allCases.map(\.rawValue)),
                 ]
                 for (section, keys) in sections {
                     for key in mapping[section]?.mapping?.keys.compactMap(\.string) ?? [] where !keys.contains(key) {
@@ -207,6 +211,13 @@ public struct ConfigurationLoader: Sendable {
             configuration.places.folder = URL(fileURLWithPath: folder).standardizedFileURL
         }
         try applyRewriterEnvironment(to: &configuration.rewriter)
+        if let language = environment["GALLERY_LANGUAGE"], !language.isEmpty { configuration.models.language = language }
+        if let hub = environment["HF_ENDPOINT"], !hub.isEmpty {
+            guard let url = RewriterSettings.endpoint(hub) else {
+                throw ConfigurationError.invalidEnvironment(name: "HF_ENDPOINT", value: hub)
+            }
+            configuration.models.hubURL = url
+        }
         try configuration.storage.applyEnvironment(environment)
         for setting in ServerSettings.keys {
             let name = ServerSettings.environmentName(of: setting.key)

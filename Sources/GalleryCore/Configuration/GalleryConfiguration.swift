@@ -42,6 +42,8 @@ public struct GalleryConfiguration: Sendable, Equatable {
     public var server: ServerSettings
     /// Where the server keeps uploads and thumbnails: the data folder, or also an S3 bucket.
     public var storage: StorageSettings
+    /// The queries' language (for NLLB models) and where models are downloaded from.
+    public var models: ModelSettings
 
     /// Patterns always excluded: hidden files and folders, common caches and trash folders.
     public static let defaultExclusions = [".*", "@eaDir", "#recycle", "$RECYCLE.BIN", "lost+found", "node_modules", "__pycache__"]
@@ -73,6 +75,7 @@ public struct GalleryConfiguration: Sendable, Equatable {
         duplicates = DuplicateSettings()
         server = ServerSettings()
         storage = StorageSettings()
+        models = ModelSettings()
     }
 
     /// The catalogue database file.

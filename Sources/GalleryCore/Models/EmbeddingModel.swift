@@ -17,8 +17,16 @@ public protocol EmbeddingModel: Sendable {
     /// Embeds a batch of prepared images (each `3 x size x size`, channel-major).
     func embedImages(_ images: [PreparedImage]) throws -> [ImageEmbedding]
 
-    /// Embeds a query text into the joint space (L2-normalised).
-    func embedText(_ text: String) throws -> [Float]
+    /// Embeds a query text into the joint space (L2-normalised). `language` is the query's
+    /// language tag (`fr`, `pt-BR`); only NLLB models use it (``ClipModel/languagePrefix(for:)``).
+    func embedText(_ text: String, language: String?) throws -> [Float]
+}
+
+extension EmbeddingModel {
+    /// Embeds a query text of no stated language (L2-normalised).
+    public func embedText(_ text: String) throws -> [Float] {
+        try embedText(text, language: nil)
+    }
 }
 
 /// How a model wants its input image: geometry, interpolation and normalisation.

@@ -12,8 +12,14 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case unknownModel(name: String, installed: [String])
     /// A folder is neither an offline pack nor a CLIP model in Immich's layout.
     case unknownLayout(path: String)
-    /// Downloading a model failed.
+    /// Downloading a model failed (no network, or the server refused).
     case downloadFailed(url: String, reason: String)
+    /// The hub has no model of that name.
+    case notOnHub(name: String, url: String)
+    /// A file's transfer kept stopping before its end; what came stays for the next run to resume.
+    case downloadIncomplete(url: String, received: Int64, expected: Int64)
+    /// A downloaded file is not the one the hub lists (size or hash); it was deleted.
+    case downloadCorrupt(url: String, reason: String)
     /// A model name that is not a safe folder name (see ``ModelRegistry/validName(_:)``).
     case invalidName(String)
 
@@ -32,6 +38,13 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             "cannot download \(url): \(reason). Without internet here, fetch the model's folder on another machine "
                 + "(the files of huggingface.co/immich-app/NAME, e.g. `git clone` or `huggingface-cli download`), copy it "
                 + "over and run `gallery models import FOLDER`"
+        case .notOnHub(let name, let url):
+            "the hub has no model '\(name)' (\(url) answered HTTP 404); `gallery models list --available` lists Immich's models"
+        case .downloadIncomplete(let url, let received, let expected):
+            "the download of \(url) stopped after \(received) of \(expected) bytes (\(ModelDownloader.attempts) tries); "
+                + "run `gallery models pull` again to resume from there"
+        case .downloadCorrupt(let url, let reason):
+            "\(url) is not the file the hub lists: \(reason). It was deleted; run `gallery models pull` again to fetch it afresh"
         case .invalidName(let name):
             "'\(name.prefix(200))' is not a model name: use 1 to \(ModelRegistry.maxNameLength) letters, digits, '-', '_' and '.', not starting with '.'"
         }

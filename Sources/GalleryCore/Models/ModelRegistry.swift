@@ -18,6 +18,10 @@ public struct ModelRegistry: Sendable {
         folder = home.appendingPathComponent("models")
     }
 
+    /// Where `gallery models pull` keeps a model's files until they are all there and checked
+    /// (a hidden folder: never listed as a model; an interrupted download resumes from it).
+    public var downloadsFolder: URL { folder.appendingPathComponent(".downloads") }
+
     /// The kinds of model folder.
     public enum Layout: String, Sendable, Codable {
         case offlinePack = "offline-pack"

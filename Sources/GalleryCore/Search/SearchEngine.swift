@@ -85,7 +85,7 @@ public final class SearchEngine: @unchecked Sendable {
     private func queryVector(_ query: SemanticQuery) throws -> ([Float], VectorIndex, Int64?) {
         switch query.subject {
         case .text(let text):
-            return (try textVector(text), try index(visual: false), nil)
+            return (try textVector(text, language: query.language), try index(visual: false), nil)
         case .similarToImage(let id):
             return (try indexedEmbedding(id, query.collectionId).visual, try index(visual: true), id)
         case .similarToPhoto(let data):
@@ -93,7 +93,8 @@ public final class SearchEngine: @unchecked Sendable {
         case .blend(let blend):
             var positive: [Float]?
             if !blend.texts.isEmpty {
-                positive = VectorCoding.normalized(VectorCoding.mean(try blend.texts.map(textVector)))
+                positive = VectorCoding.normalized(
+                    VectorCoding.mean(try blend.texts.map { try textVector($0, language: query.language) }))
             }
             var excluding: Int64?
             if let example = blend.example {
@@ -110,18 +111,20 @@ public final class SearchEngine: @unchecked Sendable {
             }
             guard var vector = positive else { throw SearchError.emptyQuery }
             if !blend.negatives.isEmpty {
-                let negative = VectorCoding.mean(try blend.negatives.map(textVector))
+                let negative = VectorCoding.mean(try blend.negatives.map { try textVector($0, language: query.language) })
                 vector = zip(VectorCoding.normalized(vector), negative).map { $0 - $1 }
             }
             return (VectorCoding.normalized(vector), try index(visual: false), excluding)
         }
     }
 
-    /// A text's unit vector (cached), after filler is stripped in the model's style.
-    private func textVector(_ text: String) throws -> [Float] {
+    /// A text's unit vector (cached by text and language), after filler is stripped in the
+    /// model's style.
+    private func textVector(_ text: String, language: String?) throws -> [Float] {
         let cleaned = QueryCleaner.clean(text, style: model.queryStyle)
         guard !cleaned.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SearchError.emptyQuery }
-        return try queryVectors.vector(for: cleaned) { VectorCoding.normalized(try model.embedText(cleaned)) }
+        let key = language.map { "\($0)\u{0}\(cleaned)" } ?? cleaned
+        return try queryVectors.vector(for: key) { VectorCoding.normalized(try model.embedText(cleaned, language: language)) }
     }
 
     /// The stored joint and visual vectors of one of the collection's images.

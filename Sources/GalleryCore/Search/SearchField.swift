@@ -17,6 +17,7 @@ public enum SearchField: String, CaseIterable, Sendable {
     case semanticWeight = "semantic_weight"
     case exampleWeight = "example_weight"
     case fusion
+    case language
 
     /// The kind of value a field takes.
     public enum Value: Sendable {
@@ -33,7 +34,7 @@ public enum SearchField: String, CaseIterable, Sendable {
     /// Whether the field filters (rather than choosing the page).
     public var isFilter: Bool {
         switch self {
-        case .limit, .offset, .minScore, .all, .semanticWeight, .exampleWeight, .fusion: false
+        case .limit, .offset, .minScore, .all, .semanticWeight, .exampleWeight, .fusion, .language: false
         default: true
         }
     }
@@ -87,6 +88,8 @@ public enum SearchField: String, CaseIterable, Sendable {
             "The semantic side's share of the ranking: 1 ranks by meaning only, 0 by keywords only (default \(SearchService.defaultSemanticWeight))."
         case .exampleWeight: "With a text and an example image, the example's share of the query (0 to 1, default 0.5)."
         case .fusion: "How the semantic and keyword rankings combine: score (normalised scores, the default) or rrf (reciprocal ranks)."
+        case .language:
+            "The query's language (en, fr, pt-BR ...; default: the configured models.language): NLLB models get its FLORES-200 code, as in Immich (a language Immich does not name: English)."
         case .all: "Page past the relevance floor into the weaker matches too (they are counted in `total`, not `relevant`)."
         }
     }

@@ -107,7 +107,7 @@ public struct SearchFilters: Sendable, Equatable, Decodable {
             case .album: album = value
             case .favorite: favorite = try Self.flag(value, field)
             case .rating: rating = value
-            case .limit, .offset, .minScore, .all, .semanticWeight, .exampleWeight, .fusion: continue
+            case .limit, .offset, .minScore, .all, .semanticWeight, .exampleWeight, .fusion, .language: continue
             }
         }
     }

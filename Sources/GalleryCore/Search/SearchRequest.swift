@@ -30,6 +30,9 @@ public struct SearchRequest: Sendable {
     public var fusion: FusionMethod?
     /// With a text and an example, the example's share of the query vector (default 0.5).
     public var exampleWeight: Double?
+    /// The language of the query's words (`fr`, `pt-BR`), for NLLB models; nil: the service's
+    /// ``SearchService/defaultLanguage``.
+    public var language: String?
     public var filters: SearchFilters
     /// Results to skip; any non-negative value is safe.
     public var offset: Int

@@ -19,6 +19,9 @@ public struct SearchService: Sendable {
     public let floor: RelevanceFloor
     /// "Now", for relative dates in queries ("last summer").
     private let now: @Sendable () -> Date
+    /// The language of queries whose request names none (`models.language` of the
+    /// configuration); nil: none, so an NLLB model's query gets no language code, as in Immich.
+    public var defaultLanguage: String?
 
     /// The semantic side's share of a hybrid ranking when the request does not say (README:
     /// "Hybrid search" has the measurements behind it).
@@ -89,6 +92,7 @@ public struct SearchService: Sendable {
                 minScore: request.minScore, floor: floor, pastFloor: true)
             var ranked = query
             ranked.scoring = Set(keywordMatches.map(\.imageId))
+            ranked.language = request.language ?? defaultLanguage
             let results = try engine.rank(ranked).results
             semantic = HybridRanking.SemanticSide(
                 pool: results.hits, scored: results.scored, median: results.median, best: results.best,
@@ -234,6 +238,9 @@ public struct SearchService: Sendable {
         }
         for (weight, field) in [(request.semanticWeight, SearchField.semanticWeight), (request.exampleWeight, .exampleWeight)] {
             if let weight, !(weight >= 0 && weight <= 1) { throw SearchError.invalidRange("'\(field.rawValue)' must be between 0 and 1") }
+        }
+        if let language = request.language, !FloresLanguage.isWellFormed(language) {
+            throw SearchError.invalidRange("'language' must be a language tag such as en, fr or pt-BR; got '\(language.prefix(40))'")
         }
         if let text = request.text {
             // A character takes 1 to 4 bytes of UTF-8: far too long texts are refused without

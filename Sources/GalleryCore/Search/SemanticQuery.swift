@@ -29,6 +29,9 @@ public struct SemanticQuery: Sendable {
     /// Images whose scores (and ranks among the candidates) the results report even when they
     /// are not on the page: the keyword side's matches, for fusion.
     public var scoring: Set<Int64> = []
+    /// The language of the query's words (`fr`, `pt-BR`): NLLB models put its FLORES-200 code in
+    /// front of them (``ClipModel/languagePrefix(for:)``); nil: none said.
+    public var language: String?
 
     public init(
         collectionId: Int64, subject: Subject, filter: ImageFilter = ImageFilter(), offset: Int = 0, limit: Int = 20,

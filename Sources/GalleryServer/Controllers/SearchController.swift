@@ -18,9 +18,10 @@ struct SearchController {
         var semanticWeight: Double?
         var exampleWeight: Double?
         var fusion: String?
+        var language: String?
 
         enum CodingKeys: String, CodingKey {
-            case limit, offset, filters, all, fusion
+            case limit, offset, filters, all, fusion, language
             case minScore = "min_score"
             case semanticWeight = "semantic_weight"
             case exampleWeight = "example_weight"
@@ -164,6 +165,7 @@ struct SearchController {
             limit: page.limit ?? SearchLimits.defaultLimit, minScore: page.minScore, all: page.all ?? false)
         search.semanticWeight = page.semanticWeight
         search.exampleWeight = page.exampleWeight
+        search.language = page.language
         search.fusion = try page.fusion.map(FusionMethod.named)
         return search
     }

@@ -27,6 +27,7 @@ extension SearchRequest {
         semanticWeight = try number(.semanticWeight, Double.self)
         exampleWeight = try number(.exampleWeight, Double.self)
         fusion = try value(.fusion).map(FusionMethod.named)
+        language = value(.language)
     }
 }
 

@@ -27,6 +27,36 @@ struct ClipFamilyModelTests {
         #expect(worstCosine >= 0.99999)
     }
 
+    @Test("NLLB queries with a language get Immich's FLORES-200 code in front: ids and vectors as the Python reference")
+    func nllbLanguageCodes() throws {
+        let golden = try TokenizerFamilyFiles.golden("nllb")
+        let cases = try #require(golden.languageTexts)
+        #expect(cases.count >= 10)
+        let model = try TokenizerFamilyFiles.model("nllb")
+        #expect(model.folder.isNLLB)
+        var worstCosine: Float = 1
+        for item in cases {
+            let label = "\(item.text.prefix(30).debugDescription) in \(item.language ?? "no language")"
+            #expect(model.tokens(for: item.text, language: item.language).ids == item.ids, "\(label)")
+            let vector = try model.embedText(item.text, language: item.language)
+            let difference = ClipTestFiles.maxDifference(vector, item.embedding)
+            worstCosine = min(worstCosine, TokenizerFamilyFiles.cosine(vector, item.embedding))
+            #expect(difference < 1e-4, "\(label): max difference \(difference)")
+        }
+        print("text vectors nllb with languages: min cosine \(worstCosine) over \(cases.count) texts")
+        #expect(worstCosine >= 0.99999)
+        // The code changes the vector; an unknown language gets English's, as in Immich.
+        #expect(try model.embedText("un chien", language: "fr") != model.embedText("un chien"))
+        #expect(try model.embedText("un chien", language: "gsw") == model.embedText("un chien", language: "en"))
+    }
+
+    @Test("models other than NLLB ignore the language", arguments: ["siglip", "siglip2", "xlm-roberta"])
+    func languageIgnored(family: String) throws {
+        let model = try TokenizerFamilyFiles.model(family)
+        #expect(!model.folder.isNLLB)
+        #expect(try model.embedText("une photo d'un chien", language: "fr") == model.embedText("une photo d'un chien"))
+    }
+
     @Test("whitespace-only and emoji-only queries are embedded, not refused", arguments: TokenizerFamilyFiles.families)
     func oddQueries(family: String) throws {
         let model = try TokenizerFamilyFiles.model(family)

@@ -14,7 +14,7 @@ struct ModelRegistrySafetyTests {
         }
         var queryStyle: QueryCleaner.Style { .subjectOnly }
         func embedImages(_ images: [PreparedImage]) throws -> [ImageEmbedding] { [] }
-        func embedText(_ text: String) throws -> [Float] { [] }
+        func embedText(_ text: String, language: String?) throws -> [Float] { [] }
     }
 
     @Test(arguments: ["..", ".", "", "a/b", "../models", ".hidden", "name with space", "naïve", String(repeating: "m", count: 101)])

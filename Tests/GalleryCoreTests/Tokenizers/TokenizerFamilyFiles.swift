@@ -23,17 +23,28 @@ enum TokenizerFamilyFiles {
             var embedding: [Float]
         }
 
+        /// A query with a language (NLLB: Immich's FLORES-200 code in front).
+        struct LanguageCase: Decodable {
+            var text: String
+            var language: String?
+            var ids: [Int32]
+            var embedding: [Float]
+        }
+
         var family: String
         var contextLength: Int
         var padId: Int32
         var inputs: [String]
         var tokens: [TokenCase]
         var texts: [TextCase]
+        /// NLLB's only (empty for the other families).
+        var languageTexts: [LanguageCase]?
 
         enum CodingKeys: String, CodingKey {
             case family, inputs, tokens, texts
             case contextLength = "context_length"
             case padId = "pad_id"
+            case languageTexts = "language_texts"
         }
     }
 

@@ -2,7 +2,8 @@
 M-CLIP, NLLB) in Immich's layout, with golden outputs for the Swift tests: token ids from the Python
 `tokenizers` package used as Immich's textual.py uses it (clean_text, padding with pad_token's id,
 truncation to context_length) on the project's golden strings, and text embeddings from Python
-onnxruntime on those ids. The visual tower is the tiny CLIP's (this is about the text side).
+onnxruntime on those ids; for NLLB also queries with a language, given its FLORES-200 code in front
+as Immich's textual.py does (`immich_nllb_text`). The visual tower is the tiny CLIP's (this is about the text side).
 
 Usage: build.py --tiny-clip .cache/models/tiny-clip --out-root .cache/models
 """
@@ -32,6 +33,10 @@ FAMILIES = {
     "xlm-roberta": (77, False, "mean", ["input_ids", "attention_mask"]),
     "nllb": (77, False, "first", ["text"]),
     "components": (32, False, "first", ["text"]),
+    # Not a catalogue family: XLM-R's tokenizer with whole-word translations of a few words
+    # (spm_tokenizers.CONCEPTS) whose token embeddings are one per concept, by construction: the
+    # multilingual mechanism test (a query in French or Japanese finds what its English finds).
+    "multilingual": (77, False, "mean", ["input_ids", "attention_mask"]),
 }
 EXTRA_STRINGS = [
     "<s> hello </s>", "<pad><pad>", "a <mask> b", "hello<mask>", "<mask>", "<unk>", "</s>x", "<eos> <bos>",
@@ -44,6 +49,30 @@ TEXTS = [
     "φωτογραφία μιας γάτας", "😀", "👍🏽 great photo", "naïve café", "cafe\u0301", "<s> inside text",
     "word " * 100, "東京" * 60,
 ]
+
+# Queries with a language for the NLLB golden: codes of the tiny tokenizer's language tokens, a
+# country variant ("fr-CA": "fr"), Japanese (Immich's jpn_Hira is not an NLLB token), languages
+# Immich does not name ("gsw", "zh-HK": English), and no language (no code).
+LANGUAGE_TEXTS = [
+    ("a photo of a dog", "en"), ("une photo d'un chien", "fr"), ("une photo d'un chien", "fr-CA"), ("ein Hund", "de"),
+    ("фото собаки", "ru"), ("犬の写真", "ja"), ("狗的照片", "zh-CN"), ("  spaced   out  ", "en"), ("", "fr"),
+    ("a photo of a dog", "gsw"), ("狗的照片", "zh-HK"), ("a photo of a dog", None), ("word " * 100, "de"),
+]
+# Immich's WEBLATE_TO_FLORES200 (immich_ml/models/constants.py), the entries LANGUAGE_TEXTS reaches.
+WEBLATE_TO_FLORES200 = {
+    "de": "deu_Latn", "en": "eng_Latn", "fr": "fra_Latn", "ja": "jpn_Hira", "ru": "rus_Cyrl", "zh-CN": "zho_Hans",
+    "zh-Hans": "zho_Hans", "zh-TW": "zho_Hant",
+}
+
+
+def immich_nllb_text(text, language, canonicalize):
+    """The text an NLLB model's tokenizer gets in Immich's textual.py: cleaned, then the language's
+    FLORES-200 code in front without a space (the whole tag, else its part before "-", else English)."""
+    text = immich_clean_text(text, canonicalize=canonicalize)
+    if language is None:
+        return text
+    code = WEBLATE_TO_FLORES200.get(language) or WEBLATE_TO_FLORES200.get(language.split("-")[0]) or "eng_Latn"
+    return f"{code}{text}"
 
 
 def write_json(path, value):
@@ -85,6 +114,17 @@ def build_family(name, tiny_clip, out):
 
     tower = text_model.TextTower(vocab_size, context, pool, seed=sum(map(ord, name)))
     tower.eval()
+    concepts = {}
+    if name == "multilingual":
+        for concept, words in spm_tokenizers.CONCEPTS.items():
+            ids = []
+            for word in words:
+                content = [i for i in immich.encode(word).ids if i > 3]
+                assert len(content) == 1, f"{word}: {content}"
+                ids.append(content[0])
+            with torch.no_grad():
+                tower.token_embedding.weight[ids] = tower.token_embedding.weight[ids[0]].clone()
+            concepts[concept] = {"words": words, "ids": ids}
     module = text_model.WithMask(tower) if len(inputs) == 2 else text_model.TextOnly(tower)
     example = tuple(torch.ones(1, context, dtype=torch.int32) for _ in inputs)
     onnx_path = os.path.join(tmp, "textual", "model.onnx")
@@ -95,9 +135,8 @@ def build_family(name, tiny_clip, out):
     options.intra_op_num_threads = 1
     session = ort.InferenceSession(onnx_path, options, providers=["CPUExecutionProvider"])
 
-    texts = []
-    for text in TEXTS:
-        encoding = immich.encode(immich_clean_text(text, canonicalize=canonicalize))
+    def embed(prepared):
+        encoding = immich.encode(prepared)
         feeds = {"text": np.array([encoding.ids], dtype=np.int32)} if len(inputs) == 1 else {
             "input_ids": np.array([encoding.ids], dtype=np.int32),
             "attention_mask": np.array([encoding.attention_mask], dtype=np.int32),
@@ -106,7 +145,17 @@ def build_family(name, tiny_clip, out):
         with torch.no_grad():
             reference = module(*(torch.from_numpy(v) for v in feeds.values()))[0].numpy()
         assert np.abs(embedding - reference).max() < 1e-5, f"{name}: ONNX text export differs from torch"
-        texts.append({"text": text, "ids": encoding.ids, "embedding": embedding.tolist()})
+        return encoding.ids, embedding.tolist()
+
+    texts = []
+    for text in TEXTS:
+        ids, embedding = embed(immich_clean_text(text, canonicalize=canonicalize))
+        texts.append({"text": text, "ids": ids, "embedding": embedding})
+    language_texts = []
+    if name == "nllb":
+        for text, language in LANGUAGE_TEXTS:
+            ids, embedding = embed(immich_nllb_text(text, language, canonicalize))
+            language_texts.append({"text": text, "language": language, "ids": ids, "embedding": embedding})
 
     write_json(os.path.join(tmp, "golden.json"), {
         "about": f"Golden outputs for the tiny {name} model: ids from the Python tokenizers package "
@@ -117,6 +166,8 @@ def build_family(name, tiny_clip, out):
         "inputs": inputs,
         "tokens": tokens,
         "texts": texts,
+        "language_texts": language_texts,
+        "concepts": concepts,
     })
     shutil.rmtree(out, ignore_errors=True)
     os.replace(tmp, out)

@@ -11,6 +11,7 @@ corpus and written as Hugging Face `tokenizer.json` files laid out as the real o
                 " ", Metaspace, "eng_Latn $A </s>", padded with <pad>
 """
 import io
+import json
 
 import sentencepiece as spm
 from tokenizers import AddedToken, Regex, Tokenizer, models, normalizers, pre_tokenizers, processors
@@ -138,6 +139,40 @@ def xlm_roberta():
                        "mask_token": "<mask>", "tokenizer_class": "XLMRobertaTokenizer"}
 
 
+# Translations that the tiny multilingual model gives one token each, tied to one embedding per
+# concept (build.py): a mechanism for "a query in French or Japanese finds what its English finds".
+CONCEPTS = {
+    "cat": ["cat", "chat", "猫"], "coffee": ["coffee", "café", "コーヒー"], "rocket": ["rocket", "fusée", "ロケット"],
+    "dog": ["dog", "chien", "犬"],
+}
+
+
+def multilingual():
+    """XLM-R's layout (M-CLIP's inputs) with each word of CONCEPTS a whole piece ("▁chien"), scored
+    above any segmentation so that the word alone is one token."""
+    tokenizer, special = xlm_roberta()
+    model = json.loads(tokenizer.to_str())["model"]
+    vocab = [(piece, score) for piece, score in model["vocab"]]
+    mask = vocab.pop()
+    pieces = {piece: i for i, (piece, _) in enumerate(vocab)}
+    for words in CONCEPTS.values():
+        for word in words:
+            piece = "▁" + word
+            if piece in pieces:
+                vocab[pieces[piece]] = (piece, 0.0)
+            else:
+                pieces[piece] = len(vocab)
+                vocab.append((piece, 0.0))
+    vocab.append(mask)
+    rebuilt = Tokenizer(models.Unigram(vocab, unk_id=3, byte_fallback=False))
+    rebuilt.normalizer = tokenizer.normalizer
+    rebuilt.pre_tokenizer = tokenizer.pre_tokenizer
+    rebuilt.post_processor = tokenizer.post_processor
+    rebuilt.add_special_tokens(
+        [_special("<s>"), _special("<pad>"), _special("</s>"), _special("<unk>"), _special("<mask>", lstrip=True)])
+    return rebuilt, special
+
+
 def nllb():
     data, sp = train("unigram", 1300, "nmt_nfkc")
     vocab = _fairseq_vocab(sp, LANGUAGES + ["<mask>"])
@@ -181,4 +216,7 @@ def components():
     return tokenizer, {"pad_token": "<pad>", "bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>"}
 
 
-FAMILIES = {"siglip": siglip, "siglip2": siglip2, "xlm-roberta": xlm_roberta, "nllb": nllb, "components": components}
+FAMILIES = {
+    "siglip": siglip, "siglip2": siglip2, "xlm-roberta": xlm_roberta, "nllb": nllb, "components": components,
+    "multilingual": multilingual,
+}

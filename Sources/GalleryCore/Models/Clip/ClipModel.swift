@@ -62,11 +62,25 @@ public final class ClipModel: EmbeddingModel {
         return vectors.map { ImageEmbedding(vector: $0, visual: $0, tags: []) }
     }
 
-    /// Embeds a query (tokenised as Immich does), L2-normalised. The text model gets the ids as
+    /// The FLORES-200 code an NLLB model's query starts with for `language` (nil: no language
+    /// given, or not an NLLB model), as Immich's `textual.py` puts it there: see ``FloresLanguage``.
+    public func languagePrefix(for language: String?) -> String? {
+        guard folder.isNLLB, let language else { return nil }
+        return FloresLanguage.code(for: language)
+    }
+
+    /// A query's ids as Immich's `textual.py` makes them: cleaned, then, for an NLLB model with a
+    /// language, its FLORES-200 code in front without a space (`fra_Latnun chien`), tokenised.
+    public func tokens(for text: String, language: String?) -> TextTokens {
+        let cleaned = folder.tokenizer.cleaning.apply(to: text)
+        return folder.tokenizer.tokens(forCleaned: (languagePrefix(for: language) ?? "") + cleaned)
+    }
+
+    /// Embeds a query (``tokens(for:language:)``), L2-normalised. The text model gets the ids as
     /// `text`, or, for M-CLIP's models, as `input_ids` with the `attention_mask`.
     /// - Throws: ``ClipModelError/inference(path:error:)``.
-    public func embedText(_ text: String) throws -> [Float] {
-        let tokens = folder.tokenizer.tokens(for: text)
+    public func embedText(_ text: String, language: String?) throws -> [Float] {
+        let tokens = tokens(for: text, language: language)
         let int64 = textual.elementType == .int64
         let length = folder.contextLength
         let names = textual.inputNames

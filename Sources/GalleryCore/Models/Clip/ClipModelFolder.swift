@@ -23,6 +23,10 @@ public struct ClipModelFolder: Sendable {
     public let tokenizer: any TextTokenizer
     public let visualModel: URL
     public let textualModel: URL
+    /// Whether this is one of the NLLB-CLIP models, whose queries start with a FLORES-200 language
+    /// code: Immich's rule (the model's name starts with `nllb`), or a `tokenizer_config.json` whose
+    /// `tokenizer_class` is `NllbTokenizer` (so a folder imported under another name keeps it).
+    public let isNLLB: Bool
 
     /// Reads and checks every file of the layout.
     /// - Throws: ``ClipModelError`` naming the first file that is missing or malformed.
@@ -69,6 +73,17 @@ public struct ClipModelFolder: Sendable {
         self.tokenizer = tokenizer
         self.visualModel = visualModel
         self.textualModel = textualModel
+        let tokenizerClass = (try? JSONDecoder().decode(TokenizerClass.self, from: tokenizerConfigData))?.tokenizerClass
+        self.isNLLB = url.lastPathComponent.hasPrefix("nllb") || tokenizerClass == "NllbTokenizer"
+    }
+
+    /// `tokenizer_class` of `tokenizer_config.json`.
+    private struct TokenizerClass: Decodable {
+        var tokenizerClass: String?
+
+        enum CodingKeys: String, CodingKey {
+            case tokenizerClass = "tokenizer_class"
+        }
     }
 
     private static func preprocessing(

@@ -79,7 +79,8 @@ public final class OfflinePackModel: EmbeddingModel, @unchecked Sendable {
         }
     }
 
-    public func embedText(_ text: String) throws -> [Float] {
+    /// Embeds a query with the sentence model (English; `language` is not used).
+    public func embedText(_ text: String, language: String?) throws -> [Float] {
         let tokens = tokenizer.encode(text)
         let shape = [1, tokens.ids.count]
         var inputs: [String: Tensor] = [:]

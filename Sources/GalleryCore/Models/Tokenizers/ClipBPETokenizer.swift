@@ -76,9 +76,9 @@ public struct ClipBPETokenizer: TextTokenizer {
         self.vocabularySize = Int(tokens.values.max() ?? -1) + 1
     }
 
-    /// The `contextLength` ids for `text`, and its attention mask.
-    public func tokens(for text: String) -> TextTokens {
-        let normalized = ClipPreTokenizer.normalize(cleaning.apply(to: text))
+    /// The `contextLength` ids for `text` (cleaned already), and its attention mask.
+    public func tokens(forCleaned text: String) -> TextTokens {
+        let normalized = ClipPreTokenizer.normalize(text)
         var content: [Int32] = []
         let limit = contextLength - 2
         for segment in specialTokens.split(Array(normalized.unicodeScalars)) {

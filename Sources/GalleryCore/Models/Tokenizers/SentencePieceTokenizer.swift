@@ -76,11 +76,11 @@ public struct SentencePieceTokenizer: TextTokenizer {
         return model.vocab?.first { Array($0.key.utf8) == Array(token.utf8) }?.value
     }
 
-    /// The `contextLength` ids for `text`, and its attention mask.
-    public func tokens(for text: String) -> TextTokens {
+    /// The `contextLength` ids for `text` (cleaned already), and its attention mask.
+    public func tokens(forCleaned text: String) -> TextTokens {
         let room = contextLength - template.prefix.count - template.suffix.count
         var content: [Int32] = []
-        outer: for segment in rawTokens.split(Array(cleaning.apply(to: text).unicodeScalars)) {
+        outer: for segment in rawTokens.split(Array(text.unicodeScalars)) {
             guard case .text(let raw, let rawOffset) = segment else {
                 if case .token(let id) = segment { content.append(id) }
                 continue

@@ -9,11 +9,18 @@ public protocol TextTokenizer: Sendable {
     /// Ids per text, special tokens and padding included.
     var contextLength: Int { get }
     var padID: Int32 { get }
-    /// The `contextLength` ids of `text`, and its attention mask.
-    func tokens(for text: String) -> TextTokens
+    /// Immich's `clean_text` for this model (``ClipTextCleaning``).
+    var cleaning: ClipTextCleaning { get }
+    /// The `contextLength` ids of a text already cleaned (``cleaning``), and its attention mask.
+    func tokens(forCleaned text: String) -> TextTokens
 }
 
 extension TextTokenizer {
+    /// The `contextLength` ids of `text`, cleaned first, and its attention mask.
+    public func tokens(for text: String) -> TextTokens {
+        tokens(forCleaned: cleaning.apply(to: text))
+    }
+
     /// The `contextLength` ids of `text`.
     public func encode(_ text: String) -> [Int32] {
         tokens(for: text).ids

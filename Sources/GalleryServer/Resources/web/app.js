@@ -314,6 +314,8 @@ function searchExtras(f) {
   if (f.all) out.all = true;
   const weight = parseFloat($('#semantic-weight')?.value);
   if (Number.isFinite(weight)) out.semantic_weight = weight;
+  // The browser's language: NLLB models get its FLORES-200 code in front of the query, as Immich's web does.
+  if (navigator.language) out.language = navigator.language;
   return out;
 }
 
