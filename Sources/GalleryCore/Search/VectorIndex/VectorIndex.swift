@@ -29,8 +29,9 @@ public final class VectorIndex: @unchecked Sendable {
     public let dimension: Int
     /// Threads one search's scan is split over (past ``CandidateScan/parallelRows`` rows) when
     /// it is the only search in flight; searches that overlap scan on one thread each, since
-    /// together they already use every core (measured, see `gallery-bench search`). Also the
-    /// threads an update encodes its rows on. The processor count by default (8 at most).
+    /// together they already use every core. Also the threads an update encodes its rows on.
+    /// One by default: on two shared cores the split scan cost more CPU and halved the
+    /// throughput of concurrent searchers (measured, see `gallery-bench search` in README).
     public var parallelism: Int {
         get { lock.reading { scanThreads } }
         set { lock.writing { scanThreads = max(1, newValue) } }
@@ -54,7 +55,7 @@ public final class VectorIndex: @unchecked Sendable {
     ///   - folder: where the file of float32 vectors is made (unlinked at once): the data
     ///     folder, not a `/tmp` that may be held in memory.
     public init(
-        dimension: Int, parallelism: Int = min(8, ProcessInfo.processInfo.activeProcessorCount),
+        dimension: Int, parallelism: Int = 1,
         folder: URL = FileManager.default.temporaryDirectory
     ) {
         self.dimension = dimension
