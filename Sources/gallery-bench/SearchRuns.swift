@@ -81,15 +81,9 @@ struct SearchRuns {
 
     /// The wall-clock and process CPU seconds of `body`.
     private static func time(_ body: () -> Void) -> (wall: Double, cpu: Double) {
-        let cpuStart = processCPUSeconds()
+        let cpuStart = Timing.processCPUSeconds()
         let start = ContinuousClock.now
         body()
-        return (Timing.seconds(ContinuousClock.now - start), processCPUSeconds() - cpuStart)
-    }
-
-    private static func processCPUSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+        return (Timing.seconds(ContinuousClock.now - start), Timing.processCPUSeconds() - cpuStart)
     }
 }

@@ -34,9 +34,17 @@ typedef struct {
 /// `histogram[bin]` (bin = floor((cosine + 1) * 1024), clamped to [0, 2048], as
 /// ScoreHistogram.bin); each row whose cosine is `keep_from` or more (whether or not it passes the
 /// minimum score) is written to `kept_rows` and `kept_scores` (room for `count`).
-/// Uses AVX-512 VNNI where the processor has it, else a loop the compiler vectorises.
+/// Uses AVX-512 VNNI where the processor has it (16 rows at a time, fetched ahead, their
+/// filters, scores and bins in vectors too), else a loop the compiler vectorises; both give the
+/// same results.
 /// - Returns: how many rows were counted in the histogram; `*kept` is set to how many were kept.
 size_t gallery_int4_scan(const gallery_scan_query *query, const int64_t *rows, int64_t first, size_t count,
                          float keep_from, int64_t *histogram, int64_t *kept_rows, float *kept_scores, size_t *kept);
+
+/// Writes the 4-bit codes of one `dimension`-value vector to `codes` (`stride` bytes, the
+/// layout above): each value `round(v / scale)` clamped to -7...7, plus 8, with `scale` the
+/// vector's largest magnitude over 7 (ties round to even).
+/// - Returns: the scale (0 for a vector of zeros, whose nibbles are then all 8).
+float gallery_int4_encode(const float *vector, size_t dimension, size_t stride, uint8_t *codes);
 
 #endif

@@ -54,4 +54,11 @@ public struct AppDatabase: Sendable {
 
     /// A reader for queries.
     public var reader: any DatabaseReader { writer }
+
+    /// The folder that holds the catalogue file (the data folder); nil for one in memory.
+    public var folder: URL? {
+        let path = writer.path
+        guard !path.isEmpty, path != ":memory:" else { return nil }
+        return URL(fileURLWithPath: path).deletingLastPathComponent()
+    }
 }

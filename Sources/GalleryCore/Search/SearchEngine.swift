@@ -178,23 +178,51 @@ public final class SearchEngine: @unchecked Sendable {
         }
     }
 
+    /// Where the indexes keep their float32 vectors: beside the catalogue, in the data folder
+    /// (a `/tmp` on tmpfs would hold them in memory); the temporary folder for a catalogue in memory.
+    private var vectorFolder: URL { catalog.folder ?? FileManager.default.temporaryDirectory }
+
     /// The joint or visual index, loaded from the catalogue on first use.
     private func index(visual: Bool) throws -> VectorIndex {
         try lock.withLock {
             if let existing = visual ? visualIndex : jointIndex { return existing }
-            // Joint vectors have the model's dimension (older vectors of another import of the
-            // same name are left out); visual features have their own. Read in batches: the
-            // index keeps an eighth of each vector in memory, the catalogue's copy is let go.
-            var loaded: VectorIndex?
-            try catalog.indexEntries(model: model.identifier, visual: visual, batchSize: 10_000) { batch in
-                let index =
-                    loaded ?? VectorIndex(dimension: visual ? (batch.first?.vector.count ?? model.dimension) : model.dimension)
-                try index.insert(batch)
-                loaded = index
-            }
-            let index = loaded ?? VectorIndex(dimension: model.dimension)
+            let index = try loadIndex(visual: visual)
             if visual { visualIndex = index } else { jointIndex = index }
             return index
         }
+    }
+
+    /// Batches of vectors read ahead of the one the index takes in.
+    private static let batchesAhead = 2
+
+    /// A new index of the catalogue's joint or visual vectors, read in batches of 10,000: the
+    /// index keeps an eighth of each vector in memory and the catalogue's copy is let go. Each
+    /// batch goes into the index on another thread while the next ones are read (the read and
+    /// the encoding take about as long). Joint vectors have the model's dimension (older
+    /// vectors of another import of the same name are left out); visual features have their own.
+    private func loadIndex(visual: Bool) throws -> VectorIndex {
+        let building = DispatchQueue(label: "gallery.search.index-load")
+        let room = DispatchSemaphore(value: Self.batchesAhead)
+        // Written on `building` only, read after it has drained.
+        nonisolated(unsafe) var failure: VectorIndexError?
+        var loaded: VectorIndex?
+        do {
+            defer { building.sync {} }
+            try catalog.indexEntries(model: model.identifier, visual: visual, batchSize: 10_000) { batch in
+                let index =
+                    loaded
+                    ?? VectorIndex(
+                        dimension: visual ? (batch.first?.vector.count ?? model.dimension) : model.dimension, folder: vectorFolder)
+                loaded = index
+                room.wait()
+                building.async {
+                    defer { room.signal() }
+                    guard failure == nil else { return }
+                    do throws(VectorIndexError) { try index.insert(batch) } catch { failure = error }
+                }
+            }
+        }
+        if let failure { throw failure }
+        return loaded ?? VectorIndex(dimension: model.dimension, folder: vectorFolder)
     }
 }

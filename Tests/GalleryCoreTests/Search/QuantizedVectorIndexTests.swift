@@ -164,7 +164,7 @@ struct QuantizedVectorIndexTests {
 
     /// Past the size where a scan is split over threads, two threads give the same results.
     @Test func aSplitScanGivesTheSameResults() throws {
-        let index = VectorIndex(dimension: 16)
+        let index = VectorIndex(dimension: 16, parallelism: 1)
         var random = SplitMix64(seed: 11)
         let entries = (0..<140_000).map { id in
             VectorIndex.Entry(
@@ -182,5 +182,93 @@ struct QuantizedVectorIndexTests {
         }
         .sorted { $0.score != $1.score ? $0.score > $1.score : $0.imageId < $1.imageId }
         #expect(split.hits.map(\.imageId) == exact.prefix(split.hits.count).map(\.imageId))
+    }
+
+    /// `count` entries of collection 1 from `vectors`, with ids from `id`.
+    static func entries(_ vectors: [[Float]], id: (Int) -> Int64 = { Int64($0) }) -> [VectorIndex.Entry] {
+        vectors.enumerated().map { VectorIndex.Entry(imageId: id($0.offset), collectionId: 1, vector: $0.element) }
+    }
+
+    /// Image ids far apart (past the flat table of rows, and negative ones) rank, filter and
+    /// leave as dense ids do.
+    @Test func sparseImageIdsMatchDenseOnes() throws {
+        func sparseId(_ position: Int) -> Int64 {
+            switch position % 3 {
+            case 0: Int64(position)
+            case 1: (Int64(1) << 40) + Int64(position)
+            default: -Int64(position) - 1
+            }
+        }
+        let vectors = Self.vectors(3000, seed: 12)
+        let dense = VectorIndex(dimension: Self.dimension)
+        let sparse = VectorIndex(dimension: Self.dimension)
+        try dense.insert(Self.entries(vectors))
+        try sparse.insert(Self.entries(vectors, id: sparseId))
+        let removed = Array(stride(from: 1, to: 3000, by: 11))
+        try dense.remove(imageIds: removed.map(Int64.init))
+        try sparse.remove(imageIds: removed.map(sparseId))
+        #expect(sparse.count == dense.count)
+        let allowed = Array(stride(from: 0, to: 3000, by: 7))
+        for query in Self.vectors(6, clusters: 6, seed: 13) {
+            let plain = dense.search(VectorQuery(vector: query, collectionId: 1, limit: 20)).hits
+            let other = sparse.search(VectorQuery(vector: query, collectionId: 1, limit: 20)).hits
+            #expect(other.map(\.imageId) == plain.map { sparseId(Int($0.imageId)) })
+            let filtered = dense.search(VectorQuery(vector: query, collectionId: 1, allowed: Set(allowed.map(Int64.init)), limit: 20))
+            let sparseFiltered = sparse.search(VectorQuery(vector: query, collectionId: 1, allowed: Set(allowed.map(sparseId)), limit: 20))
+            #expect(sparseFiltered.hits.map(\.imageId) == filtered.hits.map { sparseId(Int($0.imageId)) })
+            #expect(sparseFiltered.total == filtered.total)
+        }
+    }
+
+    /// One insert of many rows (their codes encoded over threads, the vectors written in runs)
+    /// holds the same index as many small ones, also with an image given twice in one batch
+    /// (its last vector wins), new or already there.
+    @Test func oneLargeInsertMatchesManySmallOnes() throws {
+        let vectors = Self.vectors(9000, seed: 14)
+        let entries = Self.entries(vectors)
+        let bulk = VectorIndex(dimension: Self.dimension, parallelism: 2)
+        let stale = Self.vectors(100, seed: 15).enumerated().map {
+            VectorIndex.Entry(imageId: Int64($0.offset), collectionId: 2, vector: $0.element)
+        }
+        try bulk.insert(stale + entries)
+        let piecewise = VectorIndex(dimension: Self.dimension, parallelism: 1)
+        for start in stride(from: 0, to: entries.count, by: 700) {
+            try piecewise.insert(Array(entries[start..<min(start + 700, entries.count)]))
+        }
+        let replacements = Self.entries(Self.vectors(50, seed: 16)) { Int64($0 * 3) }
+        let overwritten = replacements.map { VectorIndex.Entry(imageId: $0.imageId, collectionId: 1, vector: vectors[8999]) }
+        try bulk.update(upserting: overwritten + replacements, removing: [])
+        try piecewise.update(upserting: replacements, removing: [])
+        #expect(bulk.count == piecewise.count)
+        for query in Self.vectors(6, clusters: 6, seed: 17) + replacements.prefix(3).map(\.vector) {
+            let asked = VectorQuery(vector: query, collectionId: 1, limit: 20, floor: .standard)
+            #expect(bulk.search(asked) == piecewise.search(asked))
+        }
+        #expect(bulk.search(VectorQuery(vector: vectors[0], collectionId: 2, limit: 5)).hits.isEmpty)
+    }
+
+    /// The float32 vectors go to a file in the folder given, unlinked at once: nothing is left
+    /// there; a folder that cannot hold it fails the insert with a typed error.
+    @Test func theVectorFileLeavesNothingInItsFolder() throws {
+        let folder = try TemporaryDirectory("vector-file")
+        defer { folder.remove() }
+        let vectors = Self.vectors(300, seed: 18)
+        let index = VectorIndex(dimension: Self.dimension, folder: folder.url)
+        try index.insert(Self.entries(vectors))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        let hits = index.search(VectorQuery(vector: vectors[42], collectionId: 1, limit: 1)).hits
+        #expect(hits.map(\.imageId) == [42])
+        #expect(abs(hits[0].score - 1) < 1e-5)
+        let missing = VectorIndex(dimension: Self.dimension, folder: folder.url.appendingPathComponent("absent"))
+        #expect(throws: VectorIndexError.self) { try missing.insert(Self.entries(vectors)) }
+    }
+
+    /// A catalogue on disk names its data folder (where the search engine keeps the vector file).
+    @Test func theCatalogueNamesItsFolder() throws {
+        let folder = try TemporaryDirectory("catalogue-folder")
+        defer { folder.remove() }
+        let catalog = try AppDatabase.open(at: folder.url.appendingPathComponent("catalog.sqlite"))
+        #expect(catalog.folder?.standardizedFileURL.path == folder.url.standardizedFileURL.path)
+        #expect(try AppDatabase.inMemory().folder == nil)
     }
 }

@@ -9,7 +9,9 @@ import Foundation
 /// The float32 vectors of an index's rows, in a temporary file that is unlinked as soon as it is
 /// opened (nothing is left behind, whatever ends the process) rather than in memory: a search
 /// reads back only the few candidates it re-ranks, from the page cache, which the system may
-/// reclaim; a million 384-value vectors (1.5 GB) cost no resident memory.
+/// reclaim; a million 384-value vectors (1.5 GB) cost no resident memory. The file belongs in
+/// the data folder (``SearchEngine`` puts it beside the catalogue), not in a `/tmp` that may be
+/// a tmpfs, where it would be memory again.
 final class ExactVectorFile {
     let dimension: Int
     private let folder: URL
@@ -26,20 +28,42 @@ final class ExactVectorFile {
 
     private var rowBytes: Int { dimension * MemoryLayout<Float>.stride }
 
-    /// Writes consecutive rows from row `first` on.
-    func write(_ values: [Float], at first: Int) throws(VectorIndexError) {
-        guard !values.isEmpty else { return }
+    /// Rows copied into one write: runs of consecutive rows go to the file in writes of up to
+    /// this many, through one reused buffer (no copy of the whole batch in memory).
+    private static let rowsPerWrite = 1024
+
+    /// Writes `vectors[i]` (each of `dimension` values) at row `rows[i]`.
+    func write(rows: [Int], vectors: [[Float]]) throws(VectorIndexError) {
+        guard !rows.isEmpty else { return }
         let descriptor = try openedDescriptor()
-        let written = values.withUnsafeBytes { bytes in
-            var done = 0
-            while done < bytes.count {
-                let step = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(first * rowBytes + done))
-                if step <= 0 { return done }
-                done += step
+        var staging = [Float](repeating: 0, count: min(rows.count, Self.rowsPerWrite) * dimension)
+        var runStart = 0
+        while runStart < rows.count {
+            var runEnd = runStart + 1
+            while runEnd < rows.count, runEnd - runStart < Self.rowsPerWrite, rows[runEnd] == rows[runEnd - 1] + 1 { runEnd += 1 }
+            let (dimension, rowBytes, first) = (dimension, rowBytes, rows[runStart])
+            let complete = staging.withUnsafeMutableBufferPointer { staging in
+                for index in runStart..<runEnd {
+                    vectors[index].withUnsafeBufferPointer { vector in
+                        (staging.baseAddress! + (index - runStart) * dimension).update(from: vector.baseAddress!, count: dimension)
+                    }
+                }
+                return Self.writeAll(descriptor, staging.baseAddress!, bytes: (runEnd - runStart) * rowBytes, at: first * rowBytes)
             }
-            return done
+            guard complete else { throw failure("write") }
+            runStart = runEnd
         }
-        guard written == values.count * MemoryLayout<Float>.stride else { throw failure("write") }
+    }
+
+    /// Writes `bytes` bytes at `offset`, in as many calls as the system needs.
+    private static func writeAll(_ descriptor: Int32, _ source: UnsafeRawPointer, bytes: Int, at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes {
+            let step = pwrite(descriptor, source + done, bytes - done, off_t(offset + done))
+            if step <= 0 { return false }
+            done += step
+        }
+        return true
     }
 
     /// Reads row `row` into `buffer` (room for `dimension` values).
@@ -53,7 +77,7 @@ final class ExactVectorFile {
     func copy(row source: Int, to target: Int) throws(VectorIndexError) {
         var row = [Float](repeating: 0, count: dimension)
         guard row.withUnsafeMutableBufferPointer({ read(row: source, into: $0.baseAddress!) }) else { throw failure("read") }
-        try write(row, at: target)
+        try write(rows: [target], vectors: [row])
     }
 
     /// Drops the rows from `rows` on.

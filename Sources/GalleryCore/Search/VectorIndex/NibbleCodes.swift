@@ -1,3 +1,6 @@
+import CVectorKernels
+import Foundation
+
 /// Vectors as 4-bit codes with one scale per vector, in one contiguous buffer: an eighth of
 /// their float32 size, in the layout `gallery_int4_scan` (CVectorKernels) reads.
 ///
@@ -20,30 +23,29 @@ struct NibbleCodes {
 
     var count: Int { scales.count }
 
-    mutating func append(_ vector: [Float]) {
-        bytes.append(contentsOf: repeatElement(0x88, count: stride))
-        scales.append(0)
-        replace(row: count - 1, with: vector)
+    /// Adds `rows` rows of zeros (nibbles 8, scale 0), to be written by ``replace(rows:with:threads:)``.
+    mutating func grow(by rows: Int) {
+        bytes.append(contentsOf: repeatElement(0x88, count: rows * stride))
+        scales.append(contentsOf: repeatElement(0, count: rows))
     }
 
-    mutating func replace(row: Int, with vector: [Float]) {
-        let largest = vector.reduce(Float(0)) { max($0, abs($1)) }
-        let scale = largest / 7
-        scales[row] = scale
-        let inverse = scale > 0 ? 1 / scale : 0
-        let dimension = dimension
+    /// Writes the codes of `vectors[i]` (each of `dimension` values) into row `rows[i]`, the
+    /// rows split over `threads` threads; every row must appear once.
+    mutating func replace(rows: [Int], with vectors: [[Float]], threads: Int) {
+        let (dimension, stride) = (dimension, stride)
+        let parts = rows.count >= 4096 ? max(1, threads) : 1
+        let size = (rows.count + parts - 1) / parts
         bytes.withUnsafeMutableBufferPointer { bytes in
-            vector.withUnsafeBufferPointer { values in
-                let base = bytes.baseAddress! + row * stride
-                /// The nibble of value `position` (8, that is 0, past the end).
-                func nibble(_ position: Int) -> UInt8 {
-                    guard position < dimension else { return 8 }
-                    return UInt8(Int(min(max((values[position] * inverse).rounded(), -7), 7)) + 8)
-                }
-                for block in 0..<stride / 64 {
-                    for offset in 0..<64 {
-                        let first = block * 128 + offset
-                        base[block * 64 + offset] = nibble(first) | (nibble(first + 64) << 4)
+            scales.withUnsafeMutableBufferPointer { scales in
+                // The parts write disjoint rows.
+                nonisolated(unsafe) let codes = bytes.baseAddress!
+                nonisolated(unsafe) let rowScales = scales.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    for index in part * size..<min(rows.count, (part + 1) * size) {
+                        let row = rows[index]
+                        rowScales[row] = vectors[index].withUnsafeBufferPointer { vector in
+                            gallery_int4_encode(vector.baseAddress!, dimension, stride, codes + row * stride)
+                        }
                     }
                 }
             }

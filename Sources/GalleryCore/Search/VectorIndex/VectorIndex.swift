@@ -9,14 +9,16 @@ import Foundation
 /// The scan (CVectorKernels, AVX-512 VNNI where there is one) scores every row that passes the
 /// collection and the filters, counts the approximate scores in the histogram that the relevance
 /// floor and the ranks read, and keeps the `2 * (offset + limit)` best rows (512 at least); those are
-/// scored again exactly from their float32 vectors, which live in an unlinked temporary file
-/// (``ExactVectorFile``), not in memory. The page and its scores are exact wherever the
+/// scored again exactly from their float32 vectors, which live in an unlinked file in the
+/// folder given (``ExactVectorFile``), not in memory. The page and its scores are exact wherever the
 /// candidates cover the true top (the benchmark measures recall@10 against exact search: 0.99 or more);
 /// `total`, `relevant` and the median count the other rows at their approximate scores (an
-/// error of about 0.008). An allowed-id filter scans only its own rows.
+/// error of about 0.008). An allowed-id filter scans only its own rows, found through a flat
+/// table of rows by image id (``ImageRows``).
 ///
 /// Any number of searches run at once (a readers-writer lock); an update waits for the searches
-/// in flight and holds them back only while it changes rows.
+/// in flight and holds them back only while it changes rows. A search that runs alone splits a
+/// large scan over ``parallelism`` threads; overlapping searches scan on one thread each.
 ///
 /// ```swift
 /// let index = VectorIndex(dimension: 384)
@@ -25,8 +27,11 @@ import Foundation
 /// ```
 public final class VectorIndex: @unchecked Sendable {
     public let dimension: Int
-    /// Threads one search's scan is split over (past ``CandidateScan/parallelRows`` rows). One
-    /// by default: concurrent searches already use every core (measured, see `gallery-bench search`).
+    /// Threads one search's scan is split over (past ``CandidateScan/parallelRows`` rows) when
+    /// it is the only search in flight; searches that overlap scan on one thread each, since
+    /// together they already use every core. Also the threads an update encodes its rows on.
+    /// One by default: on two shared cores the split scan cost more CPU and halved the
+    /// throughput of concurrent searchers (measured, see `gallery-bench search` in README).
     public var parallelism: Int {
         get { lock.reading { scanThreads } }
         set { lock.writing { scanThreads = max(1, newValue) } }
@@ -41,12 +46,18 @@ public final class VectorIndex: @unchecked Sendable {
     private var versions: [UInt64] = []
     private var codes: NibbleCodes
     private let exact: ExactVectorFile
-    private var rowByImage: [Int64: Int] = [:]
+    private var rowByImage = ImageRows()
+    /// Searches running now (whether a search may split its scan).
+    private let inFlight = InFlightCounter()
 
     /// - Parameters:
     ///   - parallelism: see ``parallelism``.
-    ///   - folder: where the file of float32 vectors is made (unlinked at once).
-    public init(dimension: Int, parallelism: Int = 1, folder: URL = FileManager.default.temporaryDirectory) {
+    ///   - folder: where the file of float32 vectors is made (unlinked at once): the data
+    ///     folder, not a `/tmp` that may be held in memory.
+    public init(
+        dimension: Int, parallelism: Int = 1,
+        folder: URL = FileManager.default.temporaryDirectory
+    ) {
         self.dimension = dimension
         scanThreads = max(1, parallelism)
         codes = NibbleCodes(dimension: dimension)
@@ -79,15 +90,20 @@ public final class VectorIndex: @unchecked Sendable {
         try lock.writing { Result { () throws(VectorIndexError) -> Int in try apply(entries, removing: removed) } }.get()
     }
 
-    /// ``update(upserting:removing:)`` under the write lock.
+    /// ``update(upserting:removing:)`` under the write lock: the rows' bookkeeping one entry at
+    /// a time, then their codes (over ``parallelism`` threads) and their float32 vectors (one
+    /// write per run of consecutive rows) at once.
     private func apply(_ entries: [Entry], removing removed: [Int64]) throws(VectorIndexError) -> Int {
         for imageId in removed { try removeRow(imageId) }
         if !removed.isEmpty { try exact.truncate(rows: imageIds.count) }
         let firstNew = imageIds.count
-        // New rows' vectors go to the file in one write.
-        var appended: [Float] = []
+        var newVectors: [[Float]] = []
+        // Rows that were there already, and where their vector is in `replacedVectors` (the
+        // last entry of an image wins).
+        var replacedRows: [Int] = []
+        var replacedVectors: [[Float]] = []
+        var replacedSlot: [Int: Int] = [:]
         var skipped = 0
-        codes.reserveCapacity(imageIds.count + entries.count)
         for entry in entries {
             guard entry.vector.count == dimension else {
                 skipped += 1
@@ -96,23 +112,38 @@ public final class VectorIndex: @unchecked Sendable {
             if let row = rowByImage[entry.imageId] {
                 collectionIds[row] = entry.collectionId
                 versions[row] = entry.version
-                codes.replace(row: row, with: entry.vector)
                 if row >= firstNew {
-                    let start = (row - firstNew) * dimension
-                    appended.replaceSubrange(start..<start + dimension, with: entry.vector)
+                    newVectors[row - firstNew] = entry.vector
+                } else if let slot = replacedSlot[row] {
+                    replacedVectors[slot] = entry.vector
                 } else {
-                    try exact.write(entry.vector, at: row)
+                    replacedSlot[row] = replacedRows.count
+                    replacedRows.append(row)
+                    replacedVectors.append(entry.vector)
                 }
             } else {
-                rowByImage[entry.imageId] = imageIds.count
+                rowByImage.set(entry.imageId, row: imageIds.count, held: imageIds.count + 1)
                 imageIds.append(entry.imageId)
                 collectionIds.append(entry.collectionId)
                 versions.append(entry.version)
-                codes.append(entry.vector)
-                appended.append(contentsOf: entry.vector)
+                newVectors.append(entry.vector)
             }
         }
-        try exact.write(appended, at: firstNew)
+        codes.reserveCapacity(imageIds.count)
+        codes.grow(by: newVectors.count)
+        let rows = replacedRows + Array(firstNew..<imageIds.count)
+        let vectors = replacedVectors + newVectors
+        // The file is written while the codes are encoded.
+        nonisolated(unsafe) var written: Result<Void, VectorIndexError> = .success(())
+        let threads = scanThreads
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                written = Result { () throws(VectorIndexError) -> Void in try exact.write(rows: rows, vectors: vectors) }
+            } else {
+                codes.replace(rows: rows, with: vectors, threads: max(1, threads - 1))
+            }
+        }
+        try written.get()
         return skipped
     }
 
@@ -138,6 +169,8 @@ public final class VectorIndex: @unchecked Sendable {
     /// are above the query's relevance floor.
     public func search(_ query: VectorQuery) -> VectorResults {
         guard query.vector.count == dimension else { return VectorResults(hits: [], total: 0, relevant: 0) }
+        let running = inFlight.enter()
+        defer { inFlight.leave() }
         return lock.reading {
             let rows = imageIds.count
             guard rows > 0 else { return VectorResults(hits: [], total: 0, relevant: 0) }
@@ -161,7 +194,7 @@ public final class VectorIndex: @unchecked Sendable {
                 imageIds.withUnsafeBufferPointer { imageIds in
                     let scan = CandidateScan.scan(
                         selection, query: scanQuery, imageIds: imageIds, capacity: capacity, keepFrom: keepFrom,
-                        parallelism: scanThreads)
+                        parallelism: running == 1 ? scanThreads : 1)
                     let askedScans =
                         asked.isEmpty
                         ? nil
@@ -249,7 +282,8 @@ public final class VectorIndex: @unchecked Sendable {
     }
 
     /// The rows of the allowed images that the index holds, ascending (through a bitmap: no
-    /// sort, and the scan then reads the codes in order).
+    /// sort, and the scan then reads the codes in order; each id's row from the flat table of
+    /// ``ImageRows``).
     private func rows(of allowed: Set<Int64>) -> [Int64] {
         var marks = [UInt64](repeating: 0, count: (imageIds.count + 63) / 64)
         var found = 0
@@ -271,7 +305,7 @@ public final class VectorIndex: @unchecked Sendable {
     }
 
     private func removeRow(_ imageId: Int64) throws(VectorIndexError) {
-        guard let row = rowByImage.removeValue(forKey: imageId) else { return }
+        guard let row = rowByImage.remove(imageId) else { return }
         let last = imageIds.count - 1
         if row != last {
             try exact.copy(row: last, to: row)
@@ -279,7 +313,7 @@ public final class VectorIndex: @unchecked Sendable {
             collectionIds[row] = collectionIds[last]
             versions[row] = versions[last]
             codes.copy(row: last, to: row)
-            rowByImage[imageIds[row]] = row
+            rowByImage.set(imageIds[row], row: row, held: imageIds.count)
         }
         imageIds.removeLast()
         collectionIds.removeLast()
