@@ -9,20 +9,13 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 command=${1:?usage: moto.sh start|stop DIR}
 dir=${2:?usage: moto.sh start|stop DIR}
 log() { printf 'moto: %s\n' "$*" >&2; }
-
-stop() {
-    [ -f "$dir/moto.pid" ] || return 0
-    local pid
-    pid=$(cat "$dir/moto.pid")
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-    rm -f "$dir/moto.pid"
-}
+name=moto
+# shellcheck source=scripts/s3/daemon.sh
+. "$root/scripts/s3/daemon.sh"
 
 case "$command" in
 stop)
-    stop
+    daemon_stop
     exit 0
     ;;
 start) ;;
@@ -31,37 +24,14 @@ esac
 
 venv=$("$root/scripts/s3/moto-setup.sh")
 mkdir -p "$dir"
-stop
-trap 'stop' ERR
+daemon_stop
+trap 'daemon_stop' ERR
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-# As in seaweedfs.sh: the server keeps no descriptor of its caller's.
-(
-    for fd in /proc/self/fd/*; do
-        fd=${fd##*/}
-        if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
-    done
-    INITIAL_NO_AUTH_ACTION_COUNT=3 exec "$venv/bin/moto_server" -H 127.0.0.1 -p "$port"
-) >"$dir/moto.log" 2>&1 &
-echo $! >"$dir/moto.pid"
-
+INITIAL_NO_AUTH_ACTION_COUNT=3 daemon_start "$venv/bin/moto_server" -H 127.0.0.1 -p "$port"
 endpoint="http://127.0.0.1:$port"
 # Up when its own API answers (that request is not one of the three unsigned actions).
-for _ in $(seq 1 300); do
-    if ! kill -0 "$(cat "$dir/moto.pid")" 2>/dev/null; then
-        log "moto_server exited; its log:"
-        tail -20 "$dir/moto.log" >&2
-        rm -f "$dir/moto.pid"
-        exit 1
-    fi
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$endpoint/moto-api/" || true)" = "200" ]; then
-        keys=$("$venv/bin/python" "$root/scripts/s3/moto_users.py" "$endpoint")
-        echo "$endpoint $keys"
-        exit 0
-    fi
-    sleep 0.2
-done
-log "moto_server did not answer within 60 s; its log:"
-tail -20 "$dir/moto.log" >&2
-stop
-exit 1
+answers() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$endpoint/moto-api/" || true)" = "200" ]; }
+daemon_wait answers
+keys=$("$venv/bin/python" "$root/scripts/s3/moto_users.py" "$endpoint")
+echo "$endpoint $keys"
