@@ -625,7 +625,8 @@ function renderJobs() {
 function jobName(job) {
   const names = {
     index_folder: 'Indexing folder', index_upload: 'Indexing upload', index_image: 'Indexing image',
-    face_scan: 'Scanning for faces', face_cluster: 'Grouping faces',
+    index_watch: 'Indexing changes in', face_scan: 'Scanning for faces', face_cluster: 'Grouping faces',
+    ocr_scan: 'Reading text in photos',
   };
   const root = Array.isArray(job.roots) && job.roots.length ? ` ${fmt.name(job.roots[0])}` : '';
   return (names[job.kind] || (job.kind || 'Job').replace(/_/g, ' ')) + root;
