@@ -12,6 +12,8 @@ cd "$root"
 source scripts/setup.sh
 build=${1:-release}
 fixtures=$(scripts/fetch-fixtures.sh --all)
+GALLERY_ONNXRUNTIME=$(scripts/models.sh)
+export GALLERY_ONNXRUNTIME
 scripts/models/build-tiny-families.sh
 scripts/quiet-build.sh -c "$build" --product gallery
 scripts/quiet-build.sh -c "$build" --product gallery-bench

@@ -184,6 +184,31 @@ struct QuantizedVectorIndexTests {
         #expect(split.hits.map(\.imageId) == exact.prefix(split.hits.count).map(\.imageId))
     }
 
+    /// A library that shrinks: an image whose id the row table covered while the library was
+    /// large is moved into a freed row after most images are gone, and must still be found at
+    /// its new row (it was left at its old, removed one: a wrong vector, or a row past the end).
+    @Test func anImageMovedAfterTheLibraryShrankIsFoundAtItsNewRow() throws {
+        let index = VectorIndex(dimension: 16, parallelism: 1)
+        var random = SplitMix64(seed: 5)
+        let ids = Array(Int64(1)...40_000) + [70_000]
+        let entries = ids.map { id in
+            VectorIndex.Entry(
+                imageId: id, collectionId: 1, vector: Self.unit((0..<16).map { _ in Float.random(in: -1...1, using: &random) }))
+        }
+        try index.insert(entries)
+        try index.remove(imageIds: Array(Int64(10_001)...40_000))  // 10,001 left; id 70,000 moved up
+        try index.remove(imageIds: [1])  // the last row (id 70,000) moves into row 0
+        let moved = entries.last!
+        let found = index.search(VectorQuery(vector: moved.vector, collectionId: 1, limit: 1))
+        #expect(found.hits.first?.imageId == 70_000)
+        #expect(abs((found.hits.first?.score ?? 0) - 1) < 1e-3)
+        #expect(found.total == 10_000)
+        let filtered = index.search(VectorQuery(vector: moved.vector, collectionId: 1, allowed: [70_000, 2], limit: 5))
+        #expect(filtered.hits.map(\.imageId) == [70_000, 2])
+        try index.remove(imageIds: [70_000])
+        #expect(index.search(VectorQuery(vector: moved.vector, collectionId: 1, limit: 1)).hits.first?.imageId != 70_000)
+    }
+
     /// `count` entries of collection 1 from `vectors`, with ids from `id`.
     static func entries(_ vectors: [[Float]], id: (Int) -> Int64 = { Int64($0) }) -> [VectorIndex.Entry] {
         vectors.enumerated().map { VectorIndex.Entry(imageId: id($0.offset), collectionId: 1, vector: $0.element) }

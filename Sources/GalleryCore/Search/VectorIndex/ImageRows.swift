@@ -25,7 +25,9 @@ struct ImageRows {
 
     /// Puts `imageId` at `row`; `held` is how many images the index holds (how far the table may grow).
     mutating func set(_ imageId: Int64, row: Int, held: Int) {
-        if imageId >= 0, imageId < max(Int64(Self.minimumSpan), 2 * Int64(held)) {
+        // An id the table already covers stays in it, however few images are left: written to
+        // the dictionary instead, the table's old row would still answer first.
+        if imageId >= 0, imageId < table.count || imageId < max(Int64(Self.minimumSpan), 2 * Int64(held)) {
             if imageId >= table.count {
                 table.append(contentsOf: repeatElement(-1, count: max(Int(imageId) + 1, 2 * table.count) - table.count))
             }
