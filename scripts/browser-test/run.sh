@@ -123,7 +123,7 @@ fi
 
 # 4. The browser.
 status=0
-python3 "$here/browser_test.py" --url "$url" --token "$token" --shots "$shots" --photos "${photos[@]}" "${folder_args[@]}" "${people_args[@]}" || status=$?
+python3 "$here/browser_test.py" --url "$url" --token="$token" --shots "$shots" --photos "${photos[@]}" "${folder_args[@]}" "${people_args[@]}" || status=$?
 if [ "$status" -ne 0 ] && [ -n "$home" ]; then
     log "server log (last 40 lines):"; tail -n 40 "$home/server.log" >&2
 fi
