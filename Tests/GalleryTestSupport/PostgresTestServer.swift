@@ -11,6 +11,10 @@ import Foundation
 /// let store = try await PostgresEmbeddingStore.open(address: try PostgresAddress(server.url), ...)
 /// ```
 public final class PostgresTestServer: @unchecked Sendable {
+    /// How long a store opened by a test may wait for one request: the whole suite runs in
+    /// parallel on two cores, where a request once took longer than the product's 10 s default.
+    public static let requestTimeout: Duration = .seconds(300)
+
     /// `postgres://gallery@localhost/gallery?host=<socket folder>`.
     public private(set) var url: String = ""
     private let folder: TemporaryDirectory

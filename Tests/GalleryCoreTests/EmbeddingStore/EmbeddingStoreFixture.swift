@@ -25,7 +25,7 @@ struct StoreUnderTest {
             let server = try PostgresTestServer()
             let store = try await PostgresEmbeddingStore.open(
                 address: try PostgresAddress(server.url), space: "test/joint", dimension: dimension, search: search,
-                logger: .quiet)
+                requestTimeout: PostgresTestServer.requestTimeout, logger: .quiet)
             return StoreUnderTest(store: store, server: server)
         }
     }

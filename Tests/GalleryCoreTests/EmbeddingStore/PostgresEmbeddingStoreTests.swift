@@ -47,7 +47,8 @@ struct PostgresEmbeddingStoreTests {
         let server = try PostgresTestServer()
         defer { server.stop() }
         let store = try await PostgresEmbeddingStore.open(
-            address: try PostgresAddress(server.url), space: "test/joint", dimension: Self.dimension, logger: .quiet)
+            address: try PostgresAddress(server.url), space: "test/joint", dimension: Self.dimension,
+            requestTimeout: PostgresTestServer.requestTimeout, logger: .quiet)
         defer { store.close() }
         // The third statement of the batch (rows 2001-2500) fails, after two succeeded.
         try server.sql(
@@ -69,17 +70,23 @@ struct PostgresEmbeddingStoreTests {
         let server = try PostgresTestServer()
         defer { server.stop() }
         let address = try PostgresAddress(server.url)
-        let first = try await PostgresEmbeddingStore.open(address: address, space: "m/joint", dimension: Self.dimension, logger: .quiet)
+        let first = try await PostgresEmbeddingStore.open(
+            address: address, space: "m/joint", dimension: Self.dimension, requestTimeout: PostgresTestServer.requestTimeout, logger: .quiet
+        )
         try await first.put(StoreVectors.entries(count: 10, dimension: Self.dimension, seed: 14))
         first.close()
-        let again = try await PostgresEmbeddingStore.open(address: address, space: "m/joint", dimension: Self.dimension, logger: .quiet)
+        let again = try await PostgresEmbeddingStore.open(
+            address: address, space: "m/joint", dimension: Self.dimension, requestTimeout: PostgresTestServer.requestTimeout, logger: .quiet
+        )
         defer { again.close() }
         #expect(try await again.count() == 10)
-        let visual = try await PostgresEmbeddingStore.open(address: address, space: "m/visual", dimension: 8, logger: .quiet)
+        let visual = try await PostgresEmbeddingStore.open(
+            address: address, space: "m/visual", dimension: 8, requestTimeout: PostgresTestServer.requestTimeout, logger: .quiet)
         defer { visual.close() }
         #expect(try await visual.count() == 0)
         await #expect(throws: EmbeddingStoreError.dimensionMismatch(space: "m/joint", stored: Self.dimension, requested: 64)) {
-            _ = try await PostgresEmbeddingStore.open(address: address, space: "m/joint", dimension: 64, logger: .quiet)
+            _ = try await PostgresEmbeddingStore.open(
+                address: address, space: "m/joint", dimension: 64, requestTimeout: PostgresTestServer.requestTimeout, logger: .quiet)
         }
         #expect(try server.sql("SELECT name FROM schema_migrations") == "v1: pgvector and embedding spaces")
         #expect(
@@ -94,7 +101,7 @@ struct PostgresEmbeddingStoreTests {
         defer { server.stop() }
         let store = try await PostgresEmbeddingStore.open(
             address: try PostgresAddress(server.url), space: "test/joint", dimension: Self.dimension,
-            search: .approximate(efSearch: 200), logger: .quiet)
+            search: .approximate(efSearch: 200), requestTimeout: PostgresTestServer.requestTimeout, logger: .quiet)
         defer { store.close() }
         let entries = StoreVectors.entries(count: 3000, dimension: Self.dimension, seed: 15)
         try await store.put(entries)
