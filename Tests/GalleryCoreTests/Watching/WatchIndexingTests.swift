@@ -50,9 +50,10 @@ struct WatchIndexingTests {
             }
         }
 
-        /// Waits (generously) until `condition` holds.
+        /// Waits (generously: the whole suite shares two cores, and a first rescan once took over
+        /// 90 s there) until `condition` holds.
         func wait(_ what: String, until condition: @Sendable () async throws -> Bool) async throws {
-            let deadline = ContinuousClock.now + .seconds(90)
+            let deadline = ContinuousClock.now + .seconds(300)
             while try await !condition() {
                 try #require(ContinuousClock.now < deadline, "waited in vain for \(what)")
                 try await Task.sleep(for: .milliseconds(50))
