@@ -19,11 +19,19 @@ struct HybridBenchmark: AsyncParsableCommand {
     @Flag(help: "Also print each query's median per mode, slowest first.")
     var perQuery = false
 
+    @Option(name: .customLong("query"), help: "A query to time instead of the standard 20 (repeatable).")
+    var chosenQueries: [String] = []
+
+    @Option(help: "The modes to time, comma-separated: semantic, fused, keywords.")
+    var modes = "semantic,fused,keywords"
+
     func run() async throws {
         let real = try library.realLibrary()
         let model = real.model
         let tags = try real.catalog.tags(imageIds: real.entries.map(\.imageId), model: model.identifier)
-        print("model \(model.identifier), \(real.entries.count) real embeddings, \(SearchBenchmark.queries.count) queries")
+        let queries = chosenQueries.isEmpty ? SearchBenchmark.queries : chosenQueries
+        let timed = Set(modes.split(separator: ",").map(String.init))
+        print("model \(model.identifier), \(real.entries.count) real embeddings, \(queries.count) queries")
         try await library.eachSize(named: "hybrid") { size, catalog in
             let collectionId = try catalog.defaultCollection().id!
             try SyntheticLibrary.write(
@@ -32,15 +40,19 @@ struct HybridBenchmark: AsyncParsableCommand {
             let service = SearchService(catalog: catalog, engine: SearchEngine(catalog: catalog, model: model))
             // Warm: the index loaded and every query's vector cached, so the figures are the
             // searches themselves.
-            for query in SearchBenchmark.queries { _ = try service.search(SearchRequest(collectionId: collectionId, text: query)) }
+            for query in queries { _ = try service.search(SearchRequest(collectionId: collectionId, text: query)) }
             var line = String(format: "%7d images:", size)
-            for (name, weight) in [("semantic only", 1.0), ("fused", SearchService.defaultSemanticWeight), ("keywords only", 0.0)] {
+            let allModes = [
+                ("semantic", "semantic only", 1.0), ("fused", "fused", SearchService.defaultSemanticWeight),
+                ("keywords", "keywords only", 0.0),
+            ]
+            for (mode, name, weight) in allModes where timed.contains(mode) {
                 var times: [Double] = []
                 var cpu: [Double] = []
                 var byQuery: [String: [Double]] = [:]
                 var matches = 0
                 for repetition in 0..<repetitions {
-                    let text = SearchBenchmark.queries[repetition % SearchBenchmark.queries.count]
+                    let text = queries[repetition % queries.count]
                     var request = SearchRequest(collectionId: collectionId, text: text)
                     request.semanticWeight = weight
                     let start = ContinuousClock.now

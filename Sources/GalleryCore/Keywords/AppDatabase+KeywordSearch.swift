@@ -18,7 +18,8 @@ extension AppDatabase {
     public func keywordMatches(collectionId: Int64, query: KeywordQuery, filter: ImageFilter, limit: Int) throws -> [KeywordMatch] {
         let ranking = try rankedKeywordMatches(collectionId: collectionId, query: query, filter: filter, limit: limit)
         guard let expression = ranking.expression else { return [] }
-        let words = try matchedWords(expression: expression, imageIds: ranking.matches.map(\.imageId))
+        let words = try matchedWords(
+            expression: expression, imageIds: ranking.matches.map(\.imageId), fewMatches: ranking.matches.count < limit)
         return ranking.matches.map { match in
             var match = match
             match.matched = words[match.imageId] ?? [:]
@@ -53,19 +54,27 @@ extension AppDatabase {
     }
 
     /// The words of each image's document that `expression` matched, per field, lower-cased.
-    public func matchedWords(expression: String, imageIds: [Int64]) throws -> [Int64: [KeywordField: [String]]] {
-        guard !imageIds.isEmpty else { return [:] }
+    ///
+    /// FTS5 takes `rowid IN (...)` as one lookup per id, each evaluating the whole MATCH again
+    /// (about 0.09 ms an id at 100,000 images). `fewMatches` (the expression matches at most a
+    /// few thousand documents) makes it one pass over the matches between the lowest and the
+    /// highest id instead, each tested against the ids (840 matches, 20 ids: 1.9 -> 0.4 ms); with
+    /// many matches the lookups are cheaper (100,000 matches: 1.8 ms of lookups, 9.7 ms a pass).
+    public func matchedWords(
+        expression: String, imageIds: [Int64], fewMatches: Bool = false
+    ) throws -> [Int64: [KeywordField: [String]]] {
+        guard let lowest = imageIds.min(), let highest = imageIds.max() else { return [:] }
         let table = KeywordSchema.indexTable
         let fields = KeywordField.allCases
         let highlights = fields.map { "highlight(\(table), \($0.columnIndex), char(1), char(2)) AS h\($0.columnIndex)" }
+        let marks = databaseQuestionMarks(count: imageIds.count)
+        // `+rowid` is an expression FTS5 does not see: it then scans the range once.
+        let ids = fewMatches ? "rowid BETWEEN \(lowest) AND \(highest) AND +rowid IN (\(marks))" : "rowid IN (\(marks))"
         return try reader.read { db in
             var result: [Int64: [KeywordField: [String]]] = [:]
             let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT rowid AS id, \(highlights.joined(separator: ", ")) FROM \(table)
-                    WHERE \(table) MATCH ? AND rowid IN (\(databaseQuestionMarks(count: imageIds.count)))
-                    """, arguments: StatementArguments([expression as any DatabaseValueConvertible] + imageIds.map { $0 }))
+                db, sql: "SELECT rowid AS id, \(highlights.joined(separator: ", ")) FROM \(table) WHERE \(table) MATCH ? AND \(ids)",
+                arguments: StatementArguments([expression as any DatabaseValueConvertible] + imageIds.map { $0 }))
             while let row = try rows.next() {
                 var matched: [KeywordField: [String]] = [:]
                 for field in fields {
@@ -112,8 +121,13 @@ extension AppDatabase {
             WHERE \(sql: table) MATCH \(expression) AND \(candidates.exists())
             ORDER BY score LIMIT \(limit)
             """
-        return try SQLRequest<Row>(literal: sql).fetchAll(db).map { row in
-            KeywordMatch(imageId: row["id"], score: -(row["score"] as Double), matched: [:])
+        // A cursor read by column index: no row copied, no column looked up by name (thousands
+        // of matches per search).
+        var matches: [KeywordMatch] = []
+        let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: sql))
+        while let row = try rows.next() {
+            matches.append(KeywordMatch(imageId: row[0], score: -(row[1] as Double), matched: [:]))
         }
+        return matches
     }
 }

@@ -1,3 +1,4 @@
+import GalleryTestSupport
 import Testing
 
 @testable import GalleryCore
@@ -86,5 +87,31 @@ struct KeywordQueryTests {
         #expect(try fixture.find("seashroe").isEmpty)
         #expect(try fixture.find("lighthuose") == [id])
         #expect(KeywordSpelling.editDistance(Array("kitten"), Array("sitting"), limit: 5) == 3)
+    }
+
+    /// The page's matched words are the same whether FTS5 looks each id up or scans the matches
+    /// once (random libraries, queries and pages; ids outside the matches and repeated ids too).
+    @Test func matchedWordsAreTheSameByLookupAndByOnePass() throws {
+        var random = SeededGenerator(seed: 29)
+        let words = ["beach", "party", "harbour", "sunset", "dog", "snow", "night", "city"]
+        for _ in 0..<20 {
+            let fixture = try KeywordCatalogFixture()
+            var ids: [Int64] = []
+            for index in 0..<Int.random(in: 5...40, using: &random) {
+                let name = (0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random)! }
+                ids.append(try fixture.add("/p/\(index) \(name.joined(separator: " ")).jpg"))
+            }
+            let query = KeywordQuery(clauses: [[KeywordTerm(words.randomElement(using: &random)!), KeywordTerm("sun", prefix: true)]])
+            let expression = try #require(FTS5Expression.make(query))
+            let page = (0..<Int.random(in: 1...12, using: &random)).map { _ in ids.randomElement(using: &random)! } + [9_999]
+            // Searching first brings the new photos into the index.
+            let matching = try fixture.catalog.keywordMatches(
+                collectionId: fixture.collectionId, query: query, filter: ImageFilter(), limit: 100
+            ).map(\.imageId)
+            let lookedUp = try fixture.catalog.matchedWords(expression: expression, imageIds: page, fewMatches: false)
+            let scanned = try fixture.catalog.matchedWords(expression: expression, imageIds: page, fewMatches: true)
+            #expect(lookedUp == scanned)
+            #expect(Set(lookedUp.keys) == Set(page).intersection(matching))
+        }
     }
 }

@@ -32,7 +32,9 @@ extension AppDatabase {
     /// Why each of a page's images matched on the keyword side.
     func matchReasons(_ side: KeywordSide, imageIds: [Int64]) throws -> [Int64: [MatchReason]] {
         guard let expression = side.expression else { return [:] }
-        return try matchedWords(expression: expression, imageIds: imageIds).mapValues { words in
+        // Fewer matches than the side keeps: the collection has no more than these.
+        let few = side.hits.count < SearchLimits.maxKeywordMatches
+        return try matchedWords(expression: expression, imageIds: imageIds, fewMatches: few).mapValues { words in
             KeywordField.allCases.compactMap { field in words[field].map { MatchReason(field: field.rawValue, terms: $0) } }
         }
     }
