@@ -41,8 +41,12 @@ public func buildApplication(
     let runner = JobRunner(
         configuration: gallery, catalog: catalog, logger: logger, models: models, faces: faces,
         places: loadPlaces(configuration: gallery, logger: logger), text: text, storage: storage)
+    // The one server of this catalogue; a shared PostgreSQL store (PostgresJobStore) fits here once
+    // the rest of the catalogue can live there too.
     let jobs = JobQueue(
-        catalog: catalog, runner: { spec, progress in try await runner.run(spec, progress: progress) },
+        store: SQLiteJobStore(catalog: catalog), catalog: catalog,
+        runner: { spec, progress in try await runner.run(spec, progress: progress) },
+        settings: JobLeaseSettings(holder: JobLeaseSettings.processHolder()),
         retention: JobRetention(days: gallery.server.jobRetentionDays, perUser: gallery.server.jobsKeptPerUser),
         metrics: metrics, logger: logger, onFinished: { _ in models.catalogChanged(logger: logger) })
     let services = GalleryServices(

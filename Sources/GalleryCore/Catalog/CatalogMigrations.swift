@@ -235,6 +235,19 @@ enum CatalogMigrations {
             // the next run which objects changed without downloading them. NULL for files.
             try db.alter(table: "image") { t in t.add(column: "etag", .text) }
         }
+        migrator.registerMigration("v17: job leases") { db in
+            // Jobs are claimed from the table (JobStore): each on its lane, by a holder whose
+            // claim stands until `leaseUntil`; a job running when this migrates had its holder
+            // stop, and is queued again.
+            try db.alter(table: "job") { t in
+                t.add(column: "lane", .text).notNull().defaults(to: "background")
+                t.add(column: "holder", .text)
+                t.add(column: "leaseUntil", .datetime)
+            }
+            try db.execute(sql: "UPDATE job SET lane = 'interactive' WHERE kind IN ('index_upload', 'index_image')")
+            try db.execute(sql: "UPDATE job SET state = 'queued' WHERE state = 'running'")
+            try db.create(index: "job_claim", on: "job", columns: ["state", "lane", "id"])
+        }
         return migrator
     }
 }

@@ -13,7 +13,13 @@ public struct JobRecord: Codable, Sendable, Equatable, Identifiable {
     public var roots: [String]
     /// The job's other parameters.
     public var options: JobOptions
+    /// The worker of a server that runs it.
+    public var lane: JobLane
     public var state: JobState
+    /// The server (its holder id) that runs the job, while it runs.
+    public var holder: String?
+    /// Until when the holder's claim stands: past it, another server may take the job over.
+    public var leaseUntil: Date?
     /// The last progress saved (while a job runs, its queue knows newer).
     public var progress: JobProgress
     /// What the job produced, as JSON, once it has completed.
@@ -27,13 +33,14 @@ public struct JobRecord: Codable, Sendable, Equatable, Identifiable {
 
     public init(
         kind: String, ownerId: Int64, collectionId: Int64, roots: [String] = [], options: JobOptions = JobOptions(),
-        createdAt: Date = Date()
+        lane: JobLane = .background, createdAt: Date = Date()
     ) {
         self.kind = kind
         self.ownerId = ownerId
         self.collectionId = collectionId
         self.roots = roots
         self.options = options
+        self.lane = lane
         state = .queued
         progress = JobProgress()
         attempts = 0
@@ -45,9 +52,13 @@ public struct JobRecord: Codable, Sendable, Equatable, Identifiable {
 public struct JobOptions: Codable, Sendable, Equatable {
     /// Clustering: release every automatic assignment first.
     public var full: Bool
+    /// A watch batch's changes, moves with their two paths (nil in jobs stored before it was
+    /// kept: their roots are indexed again, or forgotten if they are gone).
+    public var watch: WatchBatch?
 
-    public init(full: Bool = false) {
+    public init(full: Bool = false, watch: WatchBatch? = nil) {
         self.full = full
+        self.watch = watch
     }
 }
 
@@ -57,7 +68,10 @@ extension JobRecord: FetchableRecord, MutablePersistableRecord {
     public enum Columns {
         public static let id = Column(CodingKeys.id)
         public static let ownerId = Column(CodingKeys.ownerId)
+        public static let lane = Column(CodingKeys.lane)
         public static let state = Column(CodingKeys.state)
+        public static let holder = Column(CodingKeys.holder)
+        public static let leaseUntil = Column(CodingKeys.leaseUntil)
         public static let finishedAt = Column(CodingKeys.finishedAt)
     }
 

@@ -1,7 +1,7 @@
 /// The changes of one batch, folded so that each path has its last state: a file written then
 /// deleted is only removed, a file renamed twice is one move, and a rescan of a folder takes in
 /// everything else under it.
-public struct WatchBatch: Sendable, Equatable {
+public struct WatchBatch: Sendable, Equatable, Codable {
     /// Files and folders to index.
     public private(set) var changed: Set<String> = []
     /// Files and folders that vanished.
@@ -72,7 +72,7 @@ public struct WatchBatch: Sendable, Equatable {
 }
 
 /// A rename seen by the watcher.
-public struct WatchMove: Sendable, Equatable, Hashable {
+public struct WatchMove: Sendable, Equatable, Hashable, Codable {
     public var from: String
     public var to: String
 

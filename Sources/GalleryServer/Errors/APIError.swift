@@ -116,6 +116,10 @@ extension APIError {
             return .badRequest(error.description)
         case let error as IndexingError:
             return .badRequest("\(error)")
+        case let error as JobStoreError:
+            // The job database's trouble: 503 while it is away, 500 for anything else.
+            guard case .unavailable = error else { return nil }
+            return APIError(.serviceUnavailable, code: "jobs_unavailable", message: error.description)
         case let error as StorageError:
             if case .notFound = error { return .notFound(error.description) }
             // The bucket's trouble, not the client's: 503 with what to fix (never a secret).

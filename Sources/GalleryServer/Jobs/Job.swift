@@ -28,8 +28,8 @@ struct JobSpec: Sendable {
             case "face_scan": .scanFaces
             case "face_cluster": .clusterFaces(full: record.options.full)
             case "ocr_scan": .scanText
-            // Resumed after a restart: each path is indexed, or forgotten if it is gone.
-            case "index_watch": .watch(WatchBatch(changed: Set(record.roots)))
+            // A job stored before batches were kept: each path is indexed, or forgotten if it is gone.
+            case "index_watch": .watch(record.options.watch ?? WatchBatch(changed: Set(record.roots)))
             default: .index(roots: record.roots)
             }
         self.init(kind: record.kind, ownerId: record.ownerId, collection: collection, work: work)
@@ -46,21 +46,15 @@ struct JobSpec: Sendable {
 
     /// The record to store for this job, queued.
     var record: JobRecord {
-        var full = false
-        if case .clusterFaces(let all) = work { full = all }
-        return JobRecord(
-            kind: kind, ownerId: ownerId, collectionId: collection.id ?? 0, roots: roots, options: JobOptions(full: full))
+        var options = JobOptions()
+        if case .clusterFaces(let full) = work { options.full = full }
+        if case .watch(let batch) = work { options.watch = batch }
+        return JobRecord(kind: kind, ownerId: ownerId, collectionId: collection.id ?? 0, roots: roots, options: options, lane: lane)
     }
 
     /// Uploads, images added by URL or path: a request waits for them, so they have their own
     /// lane and never wait behind a folder job or a face job.
     var lane: JobLane { kind == "index_upload" || kind == "index_image" ? .interactive : .background }
-}
-
-/// The queue's two workers: one runs folder and face jobs, the other the small jobs a request
-/// waits for.
-enum JobLane: CaseIterable, Sendable {
-    case background, interactive
 }
 
 /// The work behind a job.

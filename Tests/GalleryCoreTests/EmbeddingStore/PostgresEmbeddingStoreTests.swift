@@ -88,7 +88,7 @@ struct PostgresEmbeddingStoreTests {
             _ = try await PostgresEmbeddingStore.open(
                 address: address, space: "m/joint", dimension: 64, requestTimeout: PostgresTestServer.requestTimeout, logger: .quiet)
         }
-        #expect(try server.sql("SELECT name FROM schema_migrations") == "v1: pgvector and embedding spaces")
+        #expect(try server.sql("SELECT name FROM schema_migrations ORDER BY name") == "v1: pgvector and embedding spaces\nv2: jobs")
         #expect(
             try server.sql(
                 "SELECT indexdef LIKE '%USING hnsw (embedding vector_cosine_ops)%' FROM pg_indexes WHERE indexname = 'embedding_space_1_hnsw'"

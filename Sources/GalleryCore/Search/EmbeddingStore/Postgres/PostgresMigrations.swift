@@ -1,7 +1,7 @@
 import Logging
 import PostgresNIO
 
-/// The PostgreSQL schema of the embedding stores, as append-only migrations: each runs once and
+/// The PostgreSQL schema of the shared stores (embeddings, jobs), as append-only migrations: each runs once and
 /// is recorded by name in `schema_migrations` (those pending run in one transaction, under an
 /// advisory lock, so servers starting together apply each once). Never edit or reorder a shipped
 /// one; add the next at the end.
@@ -24,7 +24,38 @@ enum PostgresMigrations {
                 )
                 """,
             ]
-        )
+        ),
+        (
+            "v2: jobs",
+            [
+                // The jobs of every server (PostgresJobStore); `options` and `progress` are JSON.
+                // Owners and collections live in each server's catalogue: no foreign keys yet.
+                """
+                CREATE TABLE job (
+                    id bigserial PRIMARY KEY,
+                    kind text NOT NULL,
+                    owner_id bigint NOT NULL,
+                    collection_id bigint NOT NULL,
+                    roots text[] NOT NULL,
+                    options text NOT NULL,
+                    lane text NOT NULL,
+                    state text NOT NULL,
+                    holder text,
+                    lease_until timestamptz,
+                    progress text NOT NULL,
+                    result text,
+                    error text,
+                    attempts integer NOT NULL DEFAULT 0,
+                    created_at timestamptz NOT NULL,
+                    started_at timestamptz,
+                    finished_at timestamptz
+                )
+                """,
+                "CREATE INDEX job_queued ON job (lane, id) WHERE state = 'queued'",
+                "CREATE INDEX job_leased ON job (lease_until) WHERE state = 'running'",
+                "CREATE INDEX job_owner ON job (owner_id, id)",
+            ]
+        ),
     ]
 
     /// A key of `pg_advisory_xact_lock` that serialises schema changes between servers.
