@@ -15,6 +15,8 @@ public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
     /// The keyword index's words, kept for the typo fallback (shared by copies of this value).
     let keywordVocabulary = KeywordVocabulary()
+    /// Reads ``version()`` (shared by copies of this value).
+    let changes = CatalogChanges()
 
     /// Wraps `writer` and brings its schema up to date.
     /// - Throws: a GRDB error when a migration fails.
@@ -46,11 +48,18 @@ public struct AppDatabase: Sendable {
             // refresh's FTS5 merges read the same segments again and again, from the disk when
             // they do not fit (10,000 documents: 4.9 s -> 1.5 s with batches of 500; README).
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
+            // Every connection reads the file through a mapping of up to 1 GiB instead of a
+            // `pread` and a copy per page: a search reads its images' rows and their embeddings'
+            // tags (past each vector's overflow pages) on every request.
+            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
             db.add(function: SQLFunctions.distanceKilometres)
             db.add(function: SQLFunctions.hamming)
         }
         return configuration
     }
+
+    /// The most of the catalogue file a connection maps into memory (``makeConfiguration()``).
+    static let mappedBytes = 1 << 30
 
     /// A reader for queries.
     public var reader: any DatabaseReader { writer }

@@ -27,14 +27,20 @@ extension AppDatabase {
     /// - Throws: ``SearchError/unknownPerson(_:)`` for a `person:` name no visible person has.
     public func resolvePeople(in text: String, collectionId: Int64) throws -> PeopleInQuery {
         var found: [Int64] = []
-        for match in text.matches(of: PeopleInQuery.pattern) {
-            let name = String(match.output.1 ?? match.output.2 ?? "")
-            let ids = try personIds(referencedBy: name, collectionId: collectionId)
-            guard !ids.isEmpty else { throw SearchError.unknownPerson(name) }
-            found.append(contentsOf: ids.filter { !found.contains($0) })
+        var rest = text
+        // The pattern is built and run only for a text that can match it (building it costs more
+        // than the rest of a search's parsing).
+        if text.range(of: "person:", options: .caseInsensitive) != nil {
+            let pattern = PeopleInQuery.pattern
+            for match in text.matches(of: pattern) {
+                let name = String(match.output.1 ?? match.output.2 ?? "")
+                let ids = try personIds(referencedBy: name, collectionId: collectionId)
+                guard !ids.isEmpty else { throw SearchError.unknownPerson(name) }
+                found.append(contentsOf: ids.filter { !found.contains($0) })
+            }
+            rest = text.replacing(pattern, with: "")
         }
-        let rest = text.replacing(PeopleInQuery.pattern, with: "")
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        rest = rest.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if found.isEmpty, !rest.isEmpty {
             let named = try personIds(named: rest, collectionId: collectionId)
             if !named.isEmpty { return PeopleInQuery(text: nil, personIds: named) }
