@@ -79,13 +79,16 @@ final class ModelHolder: Sendable {
     let search: SearchService
     /// Why there is no model, for the 503 answer.
     let problem: String?
+    /// Recent search reports kept for repeated searches (each a page of at most 100 results).
+    static let cachedReports = 256
 
     init(model: (any EmbeddingModel)?, catalog: AppDatabase, problem: String?, language: String?) {
         self.model = model
         engine = model.map { SearchEngine(catalog: catalog, model: $0) }
         self.problem = problem
         var search = SearchService(
-            catalog: catalog, engine: engine, unavailableReason: problem ?? "install one with `gallery models`")
+            catalog: catalog, engine: engine, unavailableReason: problem ?? "install one with `gallery models`",
+            cachedReports: Self.cachedReports)
         search.defaultLanguage = language
         self.search = search
     }

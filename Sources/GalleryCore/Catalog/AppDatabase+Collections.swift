@@ -33,10 +33,11 @@ extension AppDatabase {
 
     /// Collection `id` when it belongs to `ownerId`; nil otherwise (someone else's looks missing).
     public func collection(id: Int64, ownerId: Int64) throws -> CollectionRecord? {
+        // Every API request in a collection asks: a prepared statement kept by each connection.
         try reader.read { db in
-            try CollectionRecord
-                .filter(CollectionRecord.Columns.id == id && CollectionRecord.Columns.ownerId == ownerId)
-                .fetchOne(db)
+            try CollectionRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM \(CollectionRecord.databaseTableName) WHERE id = ? AND ownerId = ?"),
+                arguments: [id, ownerId])
         }
     }
 

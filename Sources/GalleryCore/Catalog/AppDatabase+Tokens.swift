@@ -70,9 +70,12 @@ extension AppDatabase {
     /// in the token's `lastUsedAt` when that is older than ``TokenRecord/lastUseResolution``.
     public func user(token secret: String, now: Date = Date()) throws -> UserRecord? {
         let digest = TokenRecord.digest(of: secret)
+        // Every request asks: prepared statements kept by each connection, not SQL built anew.
         let found = try reader.read { db -> (TokenRecord, UserRecord)? in
-            guard let token = try TokenRecord.filter(TokenRecord.Columns.hash == digest).fetchOne(db),
-                let user = try UserRecord.fetchOne(db, key: token.userId)
+            let tokens = try db.cachedStatement(sql: "SELECT * FROM \(TokenRecord.databaseTableName) WHERE hash = ?")
+            let users = try db.cachedStatement(sql: "SELECT * FROM \(UserRecord.databaseTableName) WHERE id = ?")
+            guard let token = try TokenRecord.fetchOne(tokens, arguments: [digest]),
+                let user = try UserRecord.fetchOne(users, arguments: [token.userId])
             else { return nil }
             return (token, user)
         }

@@ -23,7 +23,9 @@ public final class SearchEngine: @unchecked Sendable {
     private let refreshing = NSLock()
     private var jointIndex: VectorIndex?
     private var visualIndex: VectorIndex?
-    private let queryVectors = QueryVectorCache(capacity: SearchEngine.cachedQueries)
+    /// Loads, updates and drops of the indexes so far (``indexVersion``).
+    private var indexChanges: UInt64 = 0
+    private let queryVectors = RecentCache<String, [Float]>(capacity: SearchEngine.cachedQueries)
 
     public init(catalog: AppDatabase, model: any EmbeddingModel) {
         self.catalog = catalog
@@ -124,7 +126,7 @@ public final class SearchEngine: @unchecked Sendable {
         let cleaned = QueryCleaner.clean(text, style: model.queryStyle)
         guard !cleaned.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw SearchError.emptyQuery }
         let key = language.map { "\($0)\u{0}\(cleaned)" } ?? cleaned
-        return try queryVectors.vector(for: key) { VectorCoding.normalized(try model.embedText(cleaned, language: language)) }
+        return try queryVectors.value(for: key) { VectorCoding.normalized(try model.embedText(cleaned, language: language)) }
     }
 
     /// The stored joint and visual vectors of one of the collection's images.
@@ -146,6 +148,10 @@ public final class SearchEngine: @unchecked Sendable {
         }
         return embedding
     }
+
+    /// A number that changes whenever an index is loaded, brought in step with the catalogue or
+    /// dropped: a search made before it changed may rank differently now.
+    public var indexVersion: UInt64 { lock.withLock { indexChanges } }
 
     /// Loads the text index now, so that the first search does not wait for it.
     public func warmUp() throws {
@@ -169,6 +175,7 @@ public final class SearchEngine: @unchecked Sendable {
         let (load, remove) = index.changes(toMatch: keys)
         guard !load.isEmpty || !remove.isEmpty else { return }
         let entries = try catalog.indexEntries(model: model.identifier, visual: visual, imageIds: load)
+        defer { lock.withLock { indexChanges += 1 } }
         do {
             try index.update(upserting: entries, removing: remove)
         } catch {
@@ -188,6 +195,7 @@ public final class SearchEngine: @unchecked Sendable {
             if let existing = visual ? visualIndex : jointIndex { return existing }
             let index = try loadIndex(visual: visual)
             if visual { visualIndex = index } else { jointIndex = index }
+            indexChanges += 1
             return index
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 /// The metadata filters of a search as a front receives them (CLI flags, JSON fields or query
 /// parameters, named by ``SearchField``), before they are checked and resolved into an
 /// ``ImageFilter``. One parser for both fronts: the same names, aliases, date syntax and errors.
-public struct SearchFilters: Sendable, Equatable, Decodable {
+public struct SearchFilters: Sendable, Hashable, Decodable {
     public var after: String?
     public var before: String?
     /// Make or model contains.

@@ -8,9 +8,9 @@ import Foundation
 /// request.filters.after = "2019"
 /// let report = try service.search(request)
 /// ```
-public struct SearchRequest: Sendable {
+public struct SearchRequest: Sendable, Hashable {
     /// An example image to search by.
-    public enum Example: Sendable {
+    public enum Example: Sendable, Hashable {
         /// One of the collection's images.
         case image(id: Int64)
         /// A photo's bytes (uploaded, fetched or read from a file).

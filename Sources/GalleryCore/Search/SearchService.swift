@@ -22,29 +22,38 @@ public struct SearchService: Sendable {
     /// The language of queries whose request names none (`models.language` of the
     /// configuration); nil: none, so an NLLB model's query gets no language code, as in Immich.
     public var defaultLanguage: String?
+    /// Recent reports, reused while nothing they were made from has changed; nil: none kept.
+    private let reports: SearchReportCache?
 
     /// The semantic side's share of a hybrid ranking when the request does not say (README:
     /// "Hybrid search" has the measurements behind it).
     public static let defaultSemanticWeight = 0.4
 
     /// A service over a loaded engine (nil: no model is active).
+    /// - Parameter cachedReports: how many recent reports to keep for repeated searches (a
+    ///   server's); 0 keeps none. A kept report is checked against the catalogue's version, the
+    ///   engine's ``SearchEngine/indexVersion`` and the day before it is reused.
     public init(
         catalog: AppDatabase, engine: SearchEngine?, unavailableReason: String = "install one with `gallery models`",
-        floor: RelevanceFloor = .standard, now: @escaping @Sendable () -> Date = { Date() }
+        floor: RelevanceFloor = .standard, now: @escaping @Sendable () -> Date = { Date() }, cachedReports: Int = 0
     ) {
-        self.init(catalog: catalog, unavailableReason: unavailableReason, floor: floor, now: now) { engine }
+        self.init(catalog: catalog, unavailableReason: unavailableReason, floor: floor, now: now, cachedReports: cachedReports) {
+            engine
+        }
     }
 
     /// A service that loads its engine when a search first needs one (a metadata or keyword
     /// search never loads the model).
     public init(
         catalog: AppDatabase, unavailableReason: String = "install one with `gallery models`", floor: RelevanceFloor = .standard,
-        now: @escaping @Sendable () -> Date = { Date() }, loadEngine: @escaping @Sendable () throws -> SearchEngine?
+        now: @escaping @Sendable () -> Date = { Date() }, cachedReports: Int = 0,
+        loadEngine: @escaping @Sendable () throws -> SearchEngine?
     ) {
         self.catalog = catalog
         self.unavailableReason = unavailableReason
         self.floor = floor
         self.now = now
+        reports = cachedReports > 0 ? SearchReportCache(capacity: cachedReports) : nil
         engine = loadEngine
     }
 
@@ -53,6 +62,27 @@ public struct SearchService: Sendable {
     ///   filter, an unknown person or image, or no model for a semantic search;
     ///   ``ImagingError`` for an unreadable example photo; model and catalogue errors.
     public func search(_ request: SearchRequest) throws -> SearchReport {
+        guard let reports, SearchReportCache.keeps(request) else { return try compute(request) }
+        return try reports.report(for: request, at: try stamp()) { try compute(request) }.report
+    }
+
+    /// ``search(_:)``'s report as compact JSON (``ReportEncoder``), for a server to send: a
+    /// repeated search's from the kept reports, neither searched nor encoded again.
+    /// - Throws: as ``search(_:)``.
+    public func searchJSON(_ request: SearchRequest) throws -> Data {
+        guard let reports, SearchReportCache.keeps(request) else { return try ReportEncoder.encode(compute(request), pretty: false) }
+        return try reports.report(for: request, at: try stamp()) { try compute(request) }.json
+    }
+
+    /// What a report made now is made from.
+    private func stamp() throws -> SearchReportCache.Stamp {
+        SearchReportCache.Stamp(
+            catalog: try catalog.version(), index: try engine()?.indexVersion ?? 0,
+            day: Int((now().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    /// ``search(_:)`` without the kept reports.
+    private func compute(_ request: SearchRequest) throws -> SearchReport {
         try checkBounds(request)
         let understood = try understand(request)
         let weight = request.semanticWeight ?? Self.defaultSemanticWeight

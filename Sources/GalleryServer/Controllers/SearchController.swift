@@ -195,6 +195,6 @@ struct SearchController {
 
     private func run(_ search: SearchRequest) async throws -> Response {
         let service = services.models.search
-        return try .json(try await OffExecutor.run { try service.search(search) })
+        return .json(encoded: try await OffExecutor.run { try service.searchJSON(search) })
     }
 }

@@ -76,8 +76,12 @@ extension JSONDecoder {
 extension Response {
     /// A JSON response with the API's encoder (ISO 8601 dates, sorted keys).
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try ReportEncoder.encode(value, pretty: false)
-        return Response(
+        json(encoded: try ReportEncoder.encode(value, pretty: false), status: status)
+    }
+
+    /// JSON encoded already (a kept search report's).
+    static func json(encoded data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }

@@ -288,6 +288,39 @@ struct QuantizedVectorIndexTests {
         #expect(throws: VectorIndexError.self) { try missing.insert(Self.entries(vectors)) }
     }
 
+    /// The vector file is read through a mapping that grows with it: an index growing past the
+    /// first mapping (16 MiB: 10,923 vectors of 384 values), then shrinking and growing again,
+    /// scores every page exactly, as brute force does.
+    @Test func theVectorFileIsReadExactlyAsItGrowsAndShrinks() throws {
+        let vectors = Self.vectors(12_000, seed: 19)
+        let index = VectorIndex(dimension: Self.dimension)
+        var reference = Reference()
+        for start in stride(from: 0, to: vectors.count, by: 4000) {
+            let batch = Self.entries(Array(vectors[start..<(start + 4000)])) { Int64(start + $0) }
+            try index.insert(batch)
+            for entry in batch {
+                reference.vectors[entry.imageId] = entry.vector
+                reference.collections[entry.imageId] = 1
+            }
+            for query in [vectors[start], vectors[start + 3999]] {
+                expectSame(index.search(VectorQuery(vector: query, collectionId: 1, limit: 10)).hits, reference.ranked(query).prefix(10))
+            }
+        }
+        let removed = (5000..<11_000).map(Int64.init)
+        try index.remove(imageIds: removed)
+        for id in removed { reference.vectors[id] = nil }
+        let again = Self.entries(Self.vectors(3000, seed: 20)) { Int64(20_000 + $0) }
+        try index.insert(again)
+        for entry in again {
+            reference.vectors[entry.imageId] = entry.vector
+            reference.collections[entry.imageId] = 1
+        }
+        #expect(index.count == 9000)
+        for query in [vectors[11_999], vectors[100], again[2999].vector] + Self.vectors(3, clusters: 3, seed: 21) {
+            expectSame(index.search(VectorQuery(vector: query, collectionId: 1, limit: 10)).hits, reference.ranked(query).prefix(10))
+        }
+    }
+
     /// A catalogue on disk names its data folder (where the search engine keeps the vector file).
     @Test func theCatalogueNamesItsFolder() throws {
         let folder = try TemporaryDirectory("catalogue-folder")

@@ -28,7 +28,8 @@ extension AppDatabase {
     public func resolvePeople(in text: String, collectionId: Int64) throws -> PeopleInQuery {
         var found: [Int64] = []
         var rest = text
-        // The pattern is compiled where it is used: only for a text that has `person:` at all.
+        // The pattern is built and run only for a text that can match it (building it costs more
+        // than the rest of a search's parsing).
         if text.range(of: "person:", options: .caseInsensitive) != nil {
             let pattern = PeopleInQuery.pattern
             for match in text.matches(of: pattern) {

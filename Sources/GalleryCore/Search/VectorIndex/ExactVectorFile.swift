@@ -12,10 +12,19 @@ import Foundation
 /// reclaim; a million 384-value vectors (1.5 GB) cost no resident memory. The file belongs in
 /// the data folder (``SearchEngine`` puts it beside the catalogue), not in a `/tmp` that may be
 /// a tmpfs, where it would be memory again.
+///
+/// Reads go through a read-only shared mapping of the file (no system call per row: a search
+/// re-ranks 512 rows or more), remapped larger when writes go past it; through `pread` where
+/// the file cannot be mapped. Writes and reads must not overlap (``VectorIndex`` holds its
+/// write lock to write, its read lock to read).
 final class ExactVectorFile {
     let dimension: Int
     private let folder: URL
     private var descriptor: Int32 = -1
+    /// Rows the file holds (written and not truncated): the only ones read.
+    private var heldRows = 0
+    /// The file mapped for reading, with room to grow past its end (nil: not mapped).
+    private var mapping: (address: UnsafeMutableRawPointer, bytes: Int)?
 
     init(dimension: Int, folder: URL = FileManager.default.temporaryDirectory) {
         self.dimension = dimension
@@ -23,6 +32,7 @@ final class ExactVectorFile {
     }
 
     deinit {
+        unmap()
         if descriptor >= 0 { close(descriptor) }
     }
 
@@ -53,6 +63,29 @@ final class ExactVectorFile {
             guard complete else { throw failure("write") }
             runStart = runEnd
         }
+        heldRows = max(heldRows, (rows.max() ?? -1) + 1)
+        mapThrough(bytes: heldRows * rowBytes)
+    }
+
+    /// The smallest mapping: 16 MiB of the file (a mapping past the file's end costs address
+    /// space only; its pages are never touched).
+    private static let minimumMappedBytes = 16 << 20
+
+    /// Maps the file's first `bytes` bytes at least: a mapping twice as large as needed, so that
+    /// a growing index remaps rarely. Leaves the file unmapped when the system refuses.
+    private func mapThrough(bytes: Int) {
+        if let mapping, mapping.bytes >= bytes { return }
+        unmap()
+        let size = max(Self.minimumMappedBytes, 2 * bytes)
+        let address = mmap(nil, size, PROT_READ, MAP_SHARED, descriptor, 0)
+        guard let address, address != UnsafeMutableRawPointer(bitPattern: -1) else { return }
+        mapping = (address, size)
+    }
+
+    private func unmap() {
+        guard let mapping else { return }
+        munmap(mapping.address, mapping.bytes)
+        self.mapping = nil
     }
 
     /// Writes `bytes` bytes at `offset`, in as many calls as the system needs.
@@ -69,7 +102,11 @@ final class ExactVectorFile {
     /// Reads row `row` into `buffer` (room for `dimension` values).
     /// - Returns: false when the row could not be read back (an I/O error of the disk).
     func read(row: Int, into buffer: UnsafeMutablePointer<Float>) -> Bool {
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0, row >= 0, row < heldRows else { return false }
+        if let mapping, (row + 1) * rowBytes <= mapping.bytes {
+            buffer.update(from: (mapping.address + row * rowBytes).assumingMemoryBound(to: Float.self), count: dimension)
+            return true
+        }
         return pread(descriptor, buffer, rowBytes, off_t(row * rowBytes)) == rowBytes
     }
 
@@ -84,6 +121,7 @@ final class ExactVectorFile {
     func truncate(rows: Int) throws(VectorIndexError) {
         guard descriptor >= 0 else { return }
         guard ftruncate(descriptor, off_t(rows * rowBytes)) == 0 else { throw failure("shorten") }
+        heldRows = min(heldRows, rows)
     }
 
     private func openedDescriptor() throws(VectorIndexError) -> Int32 {
